@@ -1,0 +1,163 @@
+// Package chat is a small client for the Twilio Chat v2 Users API. It knows
+// nothing of Terraform: the provider turns its results into state and its
+// errors into diagnostics.
+package chat
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is Twilio's global Chat endpoint.
+const DefaultBaseURL = "https://chat.twilio.com"
+
+// DefaultMaxBodyBytes caps every response body read into memory.
+const DefaultMaxBodyBytes int64 = 10 << 20
+
+// idleConnsPerHost covers Terraform's default parallelism of 10 with room to
+// spare; Go's default of 2 would make most concurrent reads open a new
+// connection (and pay a new TLS handshake) each time.
+const idleConnsPerHost = 32
+
+// Logger receives the client's request log lines. The context is the one of
+// the request, so a Terraform logger (and its masking) can be used.
+type Logger func(ctx context.Context, msg string, fields map[string]any)
+
+// Config holds everything a Client needs; the caller has already validated it.
+type Config struct {
+	BaseURL string
+	// Username and Password are the HTTP Basic credentials: an Account SID
+	// and auth token, or an API key SID and secret.
+	Username string
+	Password string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// MaxRetries is how many times a retryable failure is retried; 0 disables
+	// retries.
+	MaxRetries int
+	// RequestTimeout bounds each attempt; the caller's context bounds the
+	// whole call, retries and waits included.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
+	// attempts when the server does not say how long to wait.
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	// MaxBodyBytes caps a response body; DefaultMaxBodyBytes when zero.
+	MaxBodyBytes int64
+	// RootCAs replaces the system roots when set (tests with a private CA).
+	RootCAs *x509.CertPool
+	Logger  Logger
+}
+
+// Client fetches chat users. One Client serves every read of a configured
+// provider, so its connections are reused across reads.
+type Client struct {
+	base      *url.URL
+	username  string
+	password  string
+	userAgent string
+	maxBody   int64
+	logger    Logger
+	retry     *retryablehttp.Client
+}
+
+// New builds a client with its own transport.
+func New(cfg Config) (*Client, error) {
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("invalid base URL: %w", err)
+	}
+	if base.Scheme != "https" && base.Scheme != "http" {
+		return nil, fmt.Errorf("invalid base URL %q: scheme must be https", cfg.BaseURL)
+	}
+	maxBody := cfg.MaxBodyBytes
+	if maxBody <= 0 {
+		maxBody = DefaultMaxBodyBytes
+	}
+	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
+	if waitMin <= 0 {
+		waitMin = 500 * time.Millisecond
+	}
+	if waitMax < waitMin {
+		waitMax = 20 * time.Second
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = func(context.Context, string, map[string]any) {}
+	}
+	httpClient := &http.Client{
+		Transport: newTransport(cfg.RootCAs),
+		Timeout:   cfg.RequestTimeout,
+		// Twilio does not redirect API calls; following one would send the
+		// credentials to wherever it points.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	c := &Client{
+		base:      base,
+		username:  cfg.Username,
+		password:  cfg.Password,
+		userAgent: cfg.UserAgent,
+		maxBody:   maxBody,
+		logger:    logger,
+	}
+	c.retry = &retryablehttp.Client{
+		HTTPClient:     httpClient,
+		RetryWaitMin:   waitMin,
+		RetryWaitMax:   waitMax,
+		RetryMax:       max(cfg.MaxRetries, 0),
+		CheckRetry:     checkRetry,
+		Backoff:        backoff,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: c.logAttempt,
+	}
+	return c, nil
+}
+
+func newTransport(roots *x509.CertPool) *http.Transport {
+	return &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   30 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   idleConnsPerHost,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		// No option turns verification off: nil RootCAs means the system
+		// roots, which Go extends from SSL_CERT_FILE and SSL_CERT_DIR.
+		TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: roots},
+	}
+}
+
+// CloseIdleConnections releases pooled connections (tests, shutdown).
+func (c *Client) CloseIdleConnections() {
+	c.retry.HTTPClient.CloseIdleConnections()
+}
+
+type attemptsKey struct{}
+
+func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	if n, ok := req.Context().Value(attemptsKey{}).(*int); ok {
+		*n = attempt + 1
+	}
+	c.logger(req.Context(), "Twilio Chat API request", map[string]any{
+		"method":  req.Method,
+		"url":     req.URL.Redacted(),
+		"attempt": attempt + 1,
+	})
+}
+
+var errDotSegment = errors.New(`"." and ".." cannot be looked up: they would change the meaning of the URL path`)

@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+)
+
+type chatUserModel struct {
+	ServiceSid          types.String         `tfsdk:"service_sid"`
+	Sid                 types.String         `tfsdk:"sid"`
+	Identity            types.String         `tfsdk:"identity"`
+	AccountSid          types.String         `tfsdk:"account_sid"`
+	Attributes          jsontypes.Normalized `tfsdk:"attributes"`
+	FriendlyName        types.String         `tfsdk:"friendly_name"`
+	RoleSid             types.String         `tfsdk:"role_sid"`
+	IsOnline            types.Bool           `tfsdk:"is_online"`
+	IsNotifiable        types.Bool           `tfsdk:"is_notifiable"`
+	DateCreated         timetypes.RFC3339    `tfsdk:"date_created"`
+	DateUpdated         timetypes.RFC3339    `tfsdk:"date_updated"`
+	JoinedChannelsCount types.Int64          `tfsdk:"joined_channels_count"`
+	Links               types.Map            `tfsdk:"links"`
+	URL                 types.String         `tfsdk:"url"`
+	Timeouts            timeouts.Value       `tfsdk:"timeouts"`
+}
+
+// flattenChatUser copies an API user into the model, keeping every null
+// null. The arguments (service_sid, timeouts) are left as configured.
+func flattenChatUser(u *chat.User, m *chatUserModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.Sid = types.StringPointerValue(u.Sid)
+	m.Identity = types.StringPointerValue(u.Identity)
+	m.AccountSid = types.StringPointerValue(u.AccountSid)
+	m.Attributes = jsontypes.NewNormalizedPointerValue(u.Attributes)
+	m.FriendlyName = types.StringPointerValue(u.FriendlyName)
+	m.RoleSid = types.StringPointerValue(u.RoleSid)
+	m.IsOnline = types.BoolPointerValue(u.IsOnline)
+	m.IsNotifiable = types.BoolPointerValue(u.IsNotifiable)
+	m.JoinedChannelsCount = types.Int64PointerValue(u.JoinedChannelsCount)
+	m.URL = types.StringPointerValue(u.URL)
+	m.DateCreated = flattenDate(u.DateCreated, "date_created", &diags)
+	m.DateUpdated = flattenDate(u.DateUpdated, "date_updated", &diags)
+
+	if u.Links == nil {
+		m.Links = types.MapNull(types.StringType)
+	} else {
+		links := make(map[string]attr.Value, len(u.Links))
+		for name, link := range u.Links {
+			links[name] = types.StringPointerValue(link)
+		}
+		var linkDiags diag.Diagnostics
+		m.Links, linkDiags = types.MapValue(types.StringType, links)
+		diags.Append(linkDiags...)
+	}
+	return diags
+}
+
+func flattenDate(value *string, name string, diags *diag.Diagnostics) timetypes.RFC3339 {
+	date, dateDiags := timetypes.NewRFC3339PointerValue(value)
+	if dateDiags.HasError() {
+		diags.AddAttributeError(path.Root(name), "Unexpected date from Twilio",
+			fmt.Sprintf("Twilio returned %s = %q, which is not an RFC 3339 date-time.", name, *value))
+		return timetypes.NewRFC3339Null()
+	}
+	return date
+}
+
+// checkReturnedUser makes sure the API answered for the user that was asked
+// for; a proxy or a misrouted request must not put another user in state.
+func checkReturnedUser(u *chat.User, bySid bool, want string) error {
+	field, got := "identity", u.Identity
+	if bySid {
+		field, got = "sid", u.Sid
+	}
+	if got != nil && *got == want {
+		return nil
+	}
+	gotText := "null"
+	if got != nil {
+		gotText = fmt.Sprintf("%q", *got)
+	}
+	return fmt.Errorf("asked for the user with %s %q, but Twilio returned a user whose %s is %s (sid %s)",
+		field, want, field, gotText, stringOrNull(u.Sid))
+}
+
+func stringOrNull(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return fmt.Sprintf("%q", *s)
+}

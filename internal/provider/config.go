@@ -1,0 +1,289 @@
+package provider
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+)
+
+const (
+	envAccountSid   = "TWILIO_ACCOUNT_SID"
+	envAuthToken    = "TWILIO_AUTH_TOKEN"
+	envAPIKey       = "TWILIO_API_KEY"
+	envAPISecret    = "TWILIO_API_SECRET"
+	envRegion       = "TWILIO_REGION"
+	envEdge         = "TWILIO_EDGE"
+	envChatEndpoint = "TWILIO_CHAT_ENDPOINT"
+	envMaxRetries   = "TWILIO_MAX_RETRIES"
+
+	defaultMaxRetries     = 4
+	defaultRequestTimeout = 30 * time.Second
+	maxMaxRetries         = 20
+)
+
+var (
+	accountSidPattern = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
+	apiKeyPattern     = regexp.MustCompile(`^SK[0-9a-fA-F]{32}$`)
+	// Region and edge become DNS labels of the API host.
+	hostLabelPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+)
+
+// edgeForRegion names the edge location to suggest when only a region is
+// given: Twilio's pairs of region and edge as documented for its
+// region-specific endpoints.
+var edgeForRegion = map[string]string{
+	"us1": "ashburn",
+	"us2": "umatilla",
+	"ie1": "dublin",
+	"de1": "frankfurt",
+	"au1": "sydney",
+	"jp1": "tokyo",
+	"sg1": "singapore",
+	"br1": "sao-paulo",
+}
+
+type providerModel struct {
+	AccountSid     types.String        `tfsdk:"account_sid"`
+	AuthToken      types.String        `tfsdk:"auth_token"`
+	APIKey         types.String        `tfsdk:"api_key"`
+	APISecret      types.String        `tfsdk:"api_secret"`
+	Region         types.String        `tfsdk:"region"`
+	Edge           types.String        `tfsdk:"edge"`
+	Endpoints      types.Object        `tfsdk:"endpoints"`
+	MaxRetries     types.Int64         `tfsdk:"max_retries"`
+	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+}
+
+var endpointsAttrTypes = map[string]attr.Type{"chat": types.StringType}
+
+// settings is the provider configuration after precedence and validation:
+// everything needed to build a chat client, and to name the credentials in
+// errors without revealing them.
+type settings struct {
+	BaseURL        string
+	Username       string
+	Password       string
+	Credentials    string
+	MaxRetries     int
+	RequestTimeout time.Duration
+}
+
+// unknownAttributes lists the attributes whose values are not known yet (a
+// provider configured from another resource's output during plan).
+func unknownAttributes(m providerModel) []string {
+	var unknown []string
+	add := func(name string, v attr.Value) {
+		if v.IsUnknown() {
+			unknown = append(unknown, name)
+		}
+	}
+	add("account_sid", m.AccountSid)
+	add("auth_token", m.AuthToken)
+	add("api_key", m.APIKey)
+	add("api_secret", m.APISecret)
+	add("region", m.Region)
+	add("edge", m.Edge)
+	add("endpoints", m.Endpoints)
+	if !m.Endpoints.IsUnknown() && !m.Endpoints.IsNull() {
+		if v, ok := m.Endpoints.Attributes()["chat"]; ok && v.IsUnknown() {
+			unknown = append(unknown, "endpoints.chat")
+		}
+	}
+	add("max_retries", m.MaxRetries)
+	add("request_timeout", m.RequestTimeout)
+	return unknown
+}
+
+// resolveSettings applies configuration-beats-environment precedence and every
+// rule that needs both sources. It is pure: getenv is passed in so tests can
+// give any environment.
+func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	pick := func(v types.String, env string) string {
+		if !v.IsNull() {
+			return v.ValueString()
+		}
+		return getenv(env)
+	}
+	accountSid := pick(m.AccountSid, envAccountSid)
+	authToken := pick(m.AuthToken, envAuthToken)
+	apiKey := pick(m.APIKey, envAPIKey)
+	apiSecret := pick(m.APISecret, envAPISecret)
+	region := pick(m.Region, envRegion)
+	edge := pick(m.Edge, envEdge)
+	endpoint := getenv(envChatEndpoint)
+	if !m.Endpoints.IsNull() {
+		if v, ok := m.Endpoints.Attributes()["chat"].(types.String); ok && !v.IsNull() {
+			endpoint = v.ValueString()
+		}
+	}
+
+	checkPattern := func(value string, re *regexp.Regexp, name, env, example string) {
+		if value != "" && !re.MatchString(value) {
+			diags.AddAttributeError(path.Root(name), "Invalid "+name,
+				fmt.Sprintf("%s (from the provider block or %s) must match %s, like %s.", name, env, re, example))
+		}
+	}
+	checkPattern(accountSid, accountSidPattern, "account_sid", envAccountSid, "AC0123456789abcdef0123456789abcdef")
+	checkPattern(apiKey, apiKeyPattern, "api_key", envAPIKey, "SK0123456789abcdef0123456789abcdef")
+
+	var s settings
+	switch {
+	case apiKey != "" && apiSecret != "":
+		s.Username, s.Password = apiKey, apiSecret
+		s.Credentials = "api_key/api_secret (API key " + apiKey + ")"
+	case accountSid != "" && authToken != "":
+		s.Username, s.Password = accountSid, authToken
+		s.Credentials = "account_sid/auth_token (account " + accountSid + ")"
+		if apiKey != "" || apiSecret != "" {
+			diags.AddWarning("Incomplete API key ignored",
+				"Only one of api_key and api_secret is set, so the provider authenticates with account_sid and auth_token. "+
+					"Set both api_key (or "+envAPIKey+") and api_secret (or "+envAPISecret+") to use the API key.")
+		}
+	default:
+		diags.AddError("Missing Twilio credentials", missingCredentials(accountSid, authToken, apiKey, apiSecret))
+	}
+
+	baseURL, err := chatBaseURL(endpoint, edge, region)
+	if err != nil {
+		attrPath := path.Root("region")
+		if endpoint != "" {
+			attrPath = path.Root("endpoints").AtName("chat")
+		} else if edge != "" && !hostLabelPattern.MatchString(edge) {
+			attrPath = path.Root("edge")
+		}
+		diags.AddAttributeError(attrPath, "Invalid Twilio endpoint", err.Error())
+	}
+	s.BaseURL = baseURL
+
+	s.MaxRetries = defaultMaxRetries
+	switch {
+	case !m.MaxRetries.IsNull():
+		s.MaxRetries = int(m.MaxRetries.ValueInt64())
+	case getenv(envMaxRetries) != "":
+		n, err := strconv.Atoi(strings.TrimSpace(getenv(envMaxRetries)))
+		if err != nil || n < 0 || n > maxMaxRetries {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid "+envMaxRetries,
+				fmt.Sprintf("%s must be a whole number from 0 to %d, got %q.", envMaxRetries, maxMaxRetries, getenv(envMaxRetries)))
+		} else {
+			s.MaxRetries = n
+		}
+	}
+
+	s.RequestTimeout = defaultRequestTimeout
+	if !m.RequestTimeout.IsNull() {
+		d, durDiags := m.RequestTimeout.ValueGoDuration()
+		diags.Append(durDiags...)
+		if !durDiags.HasError() {
+			if d <= 0 {
+				diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+					fmt.Sprintf("request_timeout must be a positive duration such as \"30s\", got %q.", m.RequestTimeout.ValueString()))
+			} else {
+				s.RequestTimeout = d
+			}
+		}
+	}
+	return s, diags
+}
+
+func missingCredentials(accountSid, authToken, apiKey, apiSecret string) string {
+	type credential struct{ name, env, value string }
+	var missing []string
+	for _, c := range []credential{
+		{"account_sid", envAccountSid, accountSid},
+		{"auth_token", envAuthToken, authToken},
+		{"api_key", envAPIKey, apiKey},
+		{"api_secret", envAPISecret, apiSecret},
+	} {
+		if c.value == "" {
+			missing = append(missing, fmt.Sprintf("%s (or %s)", c.name, c.env))
+		}
+	}
+	return "The provider needs either account_sid and auth_token, or api_key and api_secret, " +
+		"set in the provider block or through TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET. " +
+		"Not set: " + strings.Join(missing, ", ") + "."
+}
+
+// chatBaseURL picks the API base URL: an explicit endpoint, else the
+// edge/region host, else Twilio's global host.
+func chatBaseURL(endpoint, edge, region string) (string, error) {
+	if endpoint != "" {
+		if err := validateEndpoint(endpoint); err != nil {
+			return "", err
+		}
+		return strings.TrimRight(endpoint, "/"), nil
+	}
+	for _, label := range [][2]string{{"edge", edge}, {"region", region}} {
+		if label[1] != "" && !hostLabelPattern.MatchString(label[1]) {
+			return "", fmt.Errorf("%s %q is not a valid host name label: use lower-case letters, digits and hyphens, like \"dublin\" or \"ie1\"", label[0], label[1])
+		}
+	}
+	switch {
+	case edge == "" && region == "":
+		return chat.DefaultBaseURL, nil
+	case edge == "":
+		return "", fmt.Errorf("region %q is set without an edge; Twilio retired region-only hostnames in 2026. %s", region, edgeSuggestion(region))
+	case region == "":
+		region = "us1"
+	}
+	return fmt.Sprintf("https://chat.%s.%s.twilio.com", edge, region), nil
+}
+
+func edgeSuggestion(region string) string {
+	if edge, ok := edgeForRegion[region]; ok {
+		return fmt.Sprintf("Add edge = %q (or %s=%s) to reach %s.", edge, envEdge, edge, region)
+	}
+	pairs := make([]string, 0, len(edgeForRegion))
+	for r, e := range edgeForRegion {
+		pairs = append(pairs, r+"→"+e)
+	}
+	sort.Strings(pairs)
+	return fmt.Sprintf("Add the edge that serves it (or %s), for example %s.", envEdge, strings.Join(pairs, ", "))
+}
+
+// validateEndpoint allows https anywhere, and plain http only to loopback so
+// that credentials never cross a network in clear text.
+func validateEndpoint(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("endpoints.chat %q is not a URL: %v", raw, err)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("endpoints.chat %q must be an absolute URL such as https://chat-proxy.example.com", raw)
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("endpoints.chat %q must not contain credentials, a query or a fragment", raw)
+	}
+	switch u.Scheme {
+	case "https":
+		return nil
+	case "http":
+		if isLoopbackHost(u.Hostname()) {
+			return nil
+		}
+		return fmt.Errorf("endpoints.chat %q uses plain http to a host that is not loopback; credentials would travel in clear text. Use https, or http only to 127.0.0.1, ::1 or localhost", raw)
+	default:
+		return fmt.Errorf("endpoints.chat %q must use https (or http to a loopback host)", raw)
+	}
+}
+
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

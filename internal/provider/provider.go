@@ -1,0 +1,194 @@
+// Package provider implements the twilio Terraform provider on
+// terraform-plugin-framework. It knows no HTTP: requests go through
+// internal/chat.
+package provider
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+)
+
+// RegistryAddress is where the provider is published.
+const RegistryAddress = "registry.terraform.io/seed-29301ef8/twilio"
+
+var _ provider.Provider = (*twilioProvider)(nil)
+
+type twilioProvider struct {
+	version string
+	getenv  func(string) string
+}
+
+// New returns a provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &twilioProvider{version: version, getenv: os.Getenv}
+	}
+}
+
+// providerData is what every data source receives from Configure.
+type providerData struct {
+	client *chat.Client
+	// credentials names the pair in use (never the secret) for errors.
+	credentials string
+	// secrets are masked from every log line the data sources write.
+	secrets []string
+	// unknown lists attributes not known until apply; reads cannot run yet.
+	unknown []string
+}
+
+func (p *twilioProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "twilio"
+	resp.Version = p.version
+}
+
+func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up Twilio resources. Authenticate with an Account SID and auth token, " +
+			"or with an API key and secret; every argument can also come from a `TWILIO_*` environment variable, " +
+			"and a value in the provider block beats its environment variable.",
+		Attributes: map[string]schema.Attribute{
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "Twilio Account SID (`AC` followed by 32 hex digits). Environment: `TWILIO_ACCOUNT_SID`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(accountSidPattern, "must be AC followed by 32 hexadecimal digits")},
+			},
+			"auth_token": schema.StringAttribute{
+				MarkdownDescription: "Auth token of `account_sid`. Environment: `TWILIO_AUTH_TOKEN`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "API key SID (`SK` followed by 32 hex digits). Used with `api_secret` instead of `account_sid`/`auth_token` when both are set. Environment: `TWILIO_API_KEY`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(apiKeyPattern, "must be SK followed by 32 hexadecimal digits")},
+			},
+			"api_secret": schema.StringAttribute{
+				MarkdownDescription: "Secret of `api_key`. Environment: `TWILIO_API_SECRET`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"region": schema.StringAttribute{
+				MarkdownDescription: "Twilio region such as `ie1`, `au1` or `us1`. Needs `edge`: Twilio retired region-only hostnames in 2026. Environment: `TWILIO_REGION`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
+			},
+			"edge": schema.StringAttribute{
+				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API host becomes `chat.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
+			},
+			"endpoints": schema.SingleNestedAttribute{
+				MarkdownDescription: "Base URLs that replace Twilio's hosts, for proxies and emulators.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"chat": schema.StringAttribute{
+						MarkdownDescription: "Base URL replacing `https://chat.twilio.com`. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `TWILIO_CHAT_ENDPOINT`.",
+						Optional:            true,
+						Validators:          []validator.String{endpointValidator{}},
+					},
+				},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a request that failed with HTTP 429, a 5xx other than 501, or a network error is retried, with exponential backoff and jitter, honouring `Retry-After`. Default `%d`; `0` disables retries. Environment: `TWILIO_MAX_RETRIES`.", defaultMaxRetries),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Time limit of each HTTP attempt, as a Go duration such as `30s` or `1m`. Default `30s`. A data source's `timeouts.read` bounds the whole read, retries included.",
+				Optional:            true,
+				CustomType:          timetypes.GoDurationType{},
+			},
+		},
+	}
+}
+
+func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var model providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if unknown := unknownAttributes(model); len(unknown) > 0 {
+		data := &providerData{unknown: unknown}
+		resp.DataSourceData = data
+		return
+	}
+	s, diags := resolveSettings(model, p.getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	secrets := []string{
+		s.Password,
+		base64.StdEncoding.EncodeToString([]byte(s.Username + ":" + s.Password)),
+	}
+	ctx = maskSecrets(ctx, secrets)
+	client, err := chat.New(chat.Config{
+		BaseURL:        s.BaseURL,
+		Username:       s.Username,
+		Password:       s.Password,
+		UserAgent:      userAgent(p.version, req.TerraformVersion),
+		MaxRetries:     s.MaxRetries,
+		RequestTimeout: s.RequestTimeout,
+		Logger:         tflogDebug,
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the Twilio Chat client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "Configured the Twilio Chat client", map[string]any{
+		"base_url":        s.BaseURL,
+		"credentials":     s.Credentials,
+		"max_retries":     s.MaxRetries,
+		"request_timeout": s.RequestTimeout.String(),
+	})
+	data := &providerData{client: client, credentials: s.Credentials, secrets: secrets}
+	resp.DataSourceData = data
+}
+
+func userAgent(version, terraformVersion string) string {
+	if terraformVersion == "" {
+		terraformVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-twilio/%s (+https://%s) Terraform/%s", version, RegistryAddress, terraformVersion)
+}
+
+// maskSecrets hides the secrets and the Basic header built from them from
+// every log line written with the returned context.
+func maskSecrets(ctx context.Context, secrets []string) context.Context {
+	nonEmpty := make([]string, 0, len(secrets))
+	for _, s := range secrets {
+		if strings.TrimSpace(s) != "" {
+			nonEmpty = append(nonEmpty, s)
+		}
+	}
+	ctx = tflog.MaskMessageStrings(ctx, nonEmpty...)
+	return tflog.MaskAllFieldValuesStrings(ctx, nonEmpty...)
+}
+
+func tflogDebug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(ctx, msg, fields)
+}
+
+func (p *twilioProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
+
+func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewChatUserDataSource}
+}
