@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -35,8 +36,9 @@ var (
 )
 
 var (
-	_ datasource.DataSource              = (*chatUserDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*chatUserDataSource)(nil)
+	_ datasource.DataSource                     = (*chatUserDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*chatUserDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*chatUserDataSource)(nil)
 )
 
 type chatUserDataSource struct {
@@ -53,7 +55,6 @@ func (d *chatUserDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *chatUserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	lookup := []validator.String{stringvalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("identity"))}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one user of a Twilio Chat (Conversations-era Chat v2) service by SID or by identity, " +
 			"with every attribute Twilio returns. Attributes that Twilio returns as `null` are null here too, never `false`, `\"\"` or `0`.",
@@ -67,17 +68,16 @@ func (d *chatUserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 				MarkdownDescription: "SID of the user (`US` followed by 32 hex digits). Exactly one of `sid` and `identity` must be set; the other is read from Twilio.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          append([]validator.String{stringvalidator.RegexMatches(userSidPattern, "must be US followed by 32 hexadecimal digits")}, lookup...),
+				Validators:          []validator.String{stringvalidator.RegexMatches(userSidPattern, "must be US followed by 32 hexadecimal digits")},
 			},
 			"identity": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Identity of the user, case-sensitive, as your application assigned it (often a user name or an e-mail address). Any characters are accepted, including `/ ? # %% +`, spaces and Unicode; `.` and `..` are refused because they would change the meaning of the URL. At most %d bytes.", maxIdentityBytes),
 				Optional:            true,
 				Computed:            true,
-				Validators: append([]validator.String{
-					stringvalidator.LengthAtLeast(1),
-					stringvalidator.UTF8LengthAtMost(maxIdentityBytes),
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, maxIdentityBytes),
 					stringvalidator.NoneOf(".", ".."),
-				}, lookup...),
+				},
 			},
 			"account_sid":   schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the user."},
 			"attributes":    schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{}, MarkdownDescription: "Application-specific data, the JSON string exactly as Twilio returns it; null when Twilio returns null. Decode it with `jsondecode()`."},
@@ -94,6 +94,12 @@ func (d *chatUserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 			"url":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the user resource."},
 			"timeouts":              timeouts.Attributes(ctx),
 		},
+	}
+}
+
+func (d *chatUserDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("identity")),
 	}
 }
 

@@ -56,14 +56,14 @@ var edgeForRegion = map[string]string{
 }
 
 type providerModel struct {
-	AccountSid     types.String        `tfsdk:"account_sid"`
-	AuthToken      types.String        `tfsdk:"auth_token"`
-	APIKey         types.String        `tfsdk:"api_key"`
-	APISecret      types.String        `tfsdk:"api_secret"`
-	Region         types.String        `tfsdk:"region"`
-	Edge           types.String        `tfsdk:"edge"`
-	Endpoints      types.Object        `tfsdk:"endpoints"`
-	MaxRetries     types.Int64         `tfsdk:"max_retries"`
+	AccountSid     types.String         `tfsdk:"account_sid"`
+	AuthToken      types.String         `tfsdk:"auth_token"`
+	APIKey         types.String         `tfsdk:"api_key"`
+	APISecret      types.String         `tfsdk:"api_secret"`
+	Region         types.String         `tfsdk:"region"`
+	Edge           types.String         `tfsdk:"edge"`
+	Endpoints      types.Object         `tfsdk:"endpoints"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 }
 

@@ -1,0 +1,311 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+)
+
+func expectAttr(addr, attr string, want knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want)
+}
+
+func fullUserChecks(addr string, u map[string]any) []statecheck.StateCheck {
+	links := u["links"].(map[string]any)
+	return []statecheck.StateCheck{
+		expectAttr(addr, "sid", knownvalue.StringExact(userField(u, "sid"))),
+		expectAttr(addr, "identity", knownvalue.StringExact(userField(u, "identity"))),
+		expectAttr(addr, "service_sid", knownvalue.StringExact(testServiceSid)),
+		expectAttr(addr, "account_sid", knownvalue.StringExact(testAccountSid)),
+		expectAttr(addr, "attributes", knownvalue.StringExact(`{"team":"platform"}`)),
+		expectAttr(addr, "friendly_name", knownvalue.StringExact(userField(u, "friendly_name"))),
+		expectAttr(addr, "role_sid", knownvalue.StringExact(userField(u, "role_sid"))),
+		expectAttr(addr, "is_online", knownvalue.Bool(true)),
+		expectAttr(addr, "is_notifiable", knownvalue.Bool(false)),
+		expectAttr(addr, "date_created", knownvalue.StringExact("2016-03-24T21:05:19Z")),
+		expectAttr(addr, "date_updated", knownvalue.StringExact("2016-03-25T09:41:07Z")),
+		expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(3)),
+		expectAttr(addr, "url", knownvalue.StringExact(userField(u, "url"))),
+		expectAttr(addr, "links", knownvalue.MapExact(map[string]knownvalue.Check{
+			"user_channels": knownvalue.StringExact(links["user_channels"].(string)),
+			"user_bindings": knownvalue.StringExact(links["user_bindings"].(string)),
+		})),
+	}
+}
+
+func TestAccChatUserDataSource_byIdentity(t *testing.T) {
+	emu := startEmulator(t)
+	u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "jing" {
+  service_sid = "` + testServiceSid + `"
+  identity    = "jing"
+}`,
+			ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
+		}},
+	})
+	req := emu.Requests()[0]
+	if want := "/v2/Services/" + testServiceSid + "/Users/jing"; req.EscapedPath != want || req.Method != "GET" {
+		t.Errorf("request = %s %s, want GET %s", req.Method, req.EscapedPath, want)
+	}
+	if ua := req.Header.Get("User-Agent"); !regexp.MustCompile(`^terraform-provider-twilio/test \(\+https://registry\.terraform\.io/seed-29301ef8/twilio\) Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
+		t.Errorf("User-Agent = %q", ua)
+	}
+}
+
+func TestAccChatUserDataSource_bySid(t *testing.T) {
+	emu := startEmulator(t)
+	u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "jing" {
+  service_sid = "` + testServiceSid + `"
+  sid         = "` + testUserSid + `"
+}`,
+			ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
+		}},
+	})
+}
+
+func TestAccChatUserDataSource_allNullUser(t *testing.T) {
+	emu := startEmulator(t)
+	emu.PutUser(testServiceSid, map[string]any{
+		"sid": testUserSid2, "identity": "ghost", "account_sid": nil, "service_sid": nil, "attributes": nil,
+		"friendly_name": nil, "role_sid": nil, "is_online": nil, "is_notifiable": nil, "date_created": nil,
+		"date_updated": nil, "links": nil, "url": nil,
+	})
+	addr := "data.twilio_chat_user.ghost"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "ghost" {
+  service_sid = "` + testServiceSid + `"
+  identity    = "ghost"
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
+				expectAttr(addr, "account_sid", knownvalue.Null()),
+				expectAttr(addr, "attributes", knownvalue.Null()),
+				expectAttr(addr, "friendly_name", knownvalue.Null()),
+				expectAttr(addr, "role_sid", knownvalue.Null()),
+				expectAttr(addr, "is_online", knownvalue.Null()),
+				expectAttr(addr, "is_notifiable", knownvalue.Null()),
+				expectAttr(addr, "date_created", knownvalue.Null()),
+				expectAttr(addr, "date_updated", knownvalue.Null()),
+				expectAttr(addr, "links", knownvalue.Null()),
+				expectAttr(addr, "url", knownvalue.Null()),
+				// Absent from the body: the spec's default of 0 applies.
+				expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
+			},
+		}},
+	})
+}
+
+func TestAccChatUserDataSource_falseIsNotNull(t *testing.T) {
+	emu := startEmulator(t)
+	emu.PutUser(testServiceSid, map[string]any{"sid": testUserSid2, "identity": "away", "is_online": false, "is_notifiable": false, "friendly_name": "", "joined_channels_count": 0})
+	addr := "data.twilio_chat_user.away"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "away" {
+  service_sid = "` + testServiceSid + `"
+  sid         = "` + testUserSid2 + `"
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(addr, "identity", knownvalue.StringExact("away")),
+				expectAttr(addr, "is_online", knownvalue.Bool(false)),
+				expectAttr(addr, "is_notifiable", knownvalue.Bool(false)),
+				expectAttr(addr, "friendly_name", knownvalue.StringExact("")),
+				expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
+			},
+		}},
+	})
+}
+
+func TestAccChatUserDataSource_oddIdentities(t *testing.T) {
+	emu := startEmulator(t)
+	identities := map[string]string{
+		"slash":    "team/jing",
+		"question": "jing?admin=true",
+		"hash":     "jing#1",
+		"percent":  "100%jing",
+		"plus":     "jing+ops@example.com",
+		"space":    "Jing Li",
+		"unicode":  "李静 🚀",
+		"dots":     "../..",
+	}
+	config := providerBlock(emu)
+	var checks []statecheck.StateCheck
+	i := 10
+	for name, identity := range identities {
+		sid := fmt.Sprintf("US%032d", i)
+		i++
+		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, sid, identity))
+		config += fmt.Sprintf(`
+data "twilio_chat_user" %q {
+  service_sid = %q
+  identity    = %q
+}
+`, name, testServiceSid, identity)
+		checks = append(checks,
+			expectAttr("data.twilio_chat_user."+name, "sid", knownvalue.StringExact(sid)),
+			expectAttr("data.twilio_chat_user."+name, "identity", knownvalue.StringExact(identity)))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
+	})
+	for _, req := range emu.Requests() {
+		if req.RawQuery != "" {
+			t.Errorf("request %s carried a query %q", req.EscapedPath, req.RawQuery)
+		}
+	}
+}
+
+func TestAccChatUserDataSource_notFound(t *testing.T) {
+	emu := startEmulator(t)
+	emu.AddService(otherService)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: providerBlock(emu) + `
+data "twilio_chat_user" "missing" {
+  service_sid = "` + testServiceSid + `"
+  identity    = "nobody"
+}`,
+				ExpectError: regexp.MustCompile(`(?s)chat user not found.*No chat user with identity "nobody" in service\s+` + testServiceSid + `:\s+HTTP 404, Twilio\s+error 20404`),
+			},
+			{
+				Config: providerBlock(emu) + `
+data "twilio_chat_user" "missing" {
+  service_sid = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+  sid         = "` + testUserSid + `"
+}`,
+				ExpectError: regexp.MustCompile(`(?s)chat user not found.*sid "` + testUserSid + `" in service\s+ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:\s+HTTP\s+403, Twilio\s+error 20403: Service\s+instance\s+not\s+found`),
+			},
+		},
+	})
+}
+
+func TestAccChatUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
+	emu := startEmulator(t)
+	step := func(args, want string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(emu) + "data \"twilio_chat_user\" \"x\" {\n" + args + "\n}",
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(want),
+		}
+	}
+	svc := `service_sid = "` + testServiceSid + `"` + "\n"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			step(`service_sid = "IS123"`+"\n"+`identity = "jing"`, `(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),
+			step(svc+`sid = "US0123"`, `(?s)Attribute sid must be US followed by 32 hexadecimal digits`),
+			step(svc+`sid = "`+testUserSid+`"`+"\n"+`identity = "jing"`, `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
+			step(svc, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
+			step(svc+`identity = "."`, `(?s)Attribute identity value must be none of: \["\."\s+"\.\."\]`),
+			step(svc+`identity = ".."`, `(?s)Attribute identity value must be none of`),
+			step(svc+`identity = ""`, `(?s)Attribute identity string length must be between 1 and 1024, got: 0`),
+			step(svc+`identity = "`+strings.Repeat("a", 1025)+`"`, `(?s)Attribute identity string length must be between 1 and 1024, got: 1025`),
+		},
+	})
+	if got := emu.RequestCount(); got != 0 {
+		t.Fatalf("invalid arguments sent %d requests to the API", got)
+	}
+}
+
+func TestAccChatUserDataSource_rateLimitedThenSucceeds(t *testing.T) {
+	emu := startEmulator(t)
+	emu.InjectFaults(emulator.Fault{Status: 429, Header: map[string]string{"Retry-After": "1"}})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "jing" {
+  service_sid = "` + testServiceSid + `"
+  identity    = "jing"
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid))},
+		}},
+	})
+	reqs := emu.Requests()
+	if reqs[0].Status != 429 || reqs[1].Status != 200 {
+		t.Fatalf("statuses = %d, %d; want 429 then 200", reqs[0].Status, reqs[1].Status)
+	}
+}
+
+func TestAccChatUserDataSource_roleSidWiredAndKnownAtPlan(t *testing.T) {
+	emu := startEmulator(t)
+	role := userField(emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing"), "role_sid")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+data "twilio_chat_user" "jing" {
+  service_sid = "` + testServiceSid + `"
+  identity    = "jing"
+}
+resource "terraform_data" "membership" {
+  input = data.twilio_chat_user.jing.role_sid
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("terraform_data.membership", plancheck.ResourceActionCreate),
+					plancheck.ExpectKnownValue("terraform_data.membership", tfjsonpath.New("input"), knownvalue.StringExact(role)),
+				},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
+			},
+		}},
+	})
+}
+
+func TestAccChatUserDataSource_deferredUntilServiceSidIsKnown(t *testing.T) {
+	emu := startEmulator(t)
+	role := userField(emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing"), "role_sid")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(emu) + `
+resource "terraform_data" "service" {
+  input = "` + testServiceSid + `"
+}
+data "twilio_chat_user" "jing" {
+  service_sid = terraform_data.service.output
+  identity    = "jing"
+}
+resource "terraform_data" "membership" {
+  input = data.twilio_chat_user.jing.role_sid
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue("terraform_data.membership", tfjsonpath.New("input")),
+				},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr("data.twilio_chat_user.jing", "role_sid", knownvalue.StringExact(role)),
+				expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
+			},
+		}},
+	})
+}

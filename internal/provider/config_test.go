@@ -1,0 +1,220 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const (
+	cfgAccount = "AC0123456789abcdef0123456789abcdef"
+	envAccount = "ACfedcba9876543210fedcba9876543210"
+	cfgKey     = "SK0123456789abcdef0123456789abcdef"
+)
+
+func nullModel() providerModel {
+	return providerModel{
+		AccountSid: types.StringNull(), AuthToken: types.StringNull(),
+		APIKey: types.StringNull(), APISecret: types.StringNull(),
+		Region: types.StringNull(), Edge: types.StringNull(),
+		Endpoints:      types.ObjectNull(endpointsAttrTypes),
+		MaxRetries:     types.Int64Null(),
+		RequestTimeout: timetypes.NewGoDurationNull(),
+	}
+}
+
+func envOf(values map[string]string) func(string) string {
+	return func(k string) string { return values[k] }
+}
+
+func errorText(diags diag.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.Summary() + ": " + d.Detail() + "\n")
+	}
+	return b.String()
+}
+
+func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
+	m := nullModel()
+	m.AccountSid = types.StringValue(cfgAccount)
+	m.AuthToken = types.StringValue("config-token")
+	m.MaxRetries = types.Int64Value(2)
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/")})
+	s, diags := resolveSettings(m, envOf(map[string]string{
+		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "9",
+		envChatEndpoint: "https://env.example.com",
+	}))
+	if diags.HasError() {
+		t.Fatal(errorText(diags))
+	}
+	if s.Username != cfgAccount || s.Password != "config-token" || s.MaxRetries != 2 || s.BaseURL != "https://proxy.example.com" {
+		t.Fatalf("settings = %+v", s)
+	}
+	if s.Credentials != "account_sid/auth_token (account "+cfgAccount+")" {
+		t.Fatalf("credentials = %q", s.Credentials)
+	}
+}
+
+func TestResolveSettings_environmentFillsWhatConfigLeavesNull(t *testing.T) {
+	s, diags := resolveSettings(nullModel(), envOf(map[string]string{
+		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "0",
+		envEdge: "dublin", envRegion: "ie1",
+	}))
+	if diags.HasError() {
+		t.Fatal(errorText(diags))
+	}
+	if s.Username != envAccount || s.Password != "env-token" || s.MaxRetries != 0 ||
+		s.BaseURL != "https://chat.dublin.ie1.twilio.com" || s.RequestTimeout != 30*time.Second {
+		t.Fatalf("settings = %+v", s)
+	}
+}
+
+func TestResolveSettings_defaults(t *testing.T) {
+	s, diags := resolveSettings(nullModel(), envOf(map[string]string{envAccountSid: envAccount, envAuthToken: "t"}))
+	if diags.HasError() {
+		t.Fatal(errorText(diags))
+	}
+	if s.MaxRetries != 4 || s.RequestTimeout != 30*time.Second || s.BaseURL != "https://chat.twilio.com" {
+		t.Fatalf("settings = %+v", s)
+	}
+}
+
+func TestResolveSettings_apiKeyWinsWhenComplete(t *testing.T) {
+	m := nullModel()
+	m.APIKey = types.StringValue(cfgKey)
+	s, diags := resolveSettings(m, envOf(map[string]string{
+		envAccountSid: envAccount, envAuthToken: "env-token", envAPISecret: "key-secret",
+	}))
+	if diags.HasError() {
+		t.Fatal(errorText(diags))
+	}
+	if s.Username != cfgKey || s.Password != "key-secret" || s.Credentials != "api_key/api_secret (API key "+cfgKey+")" {
+		t.Fatalf("settings = %+v", s)
+	}
+}
+
+func TestResolveSettings_incompleteAPIKeyFallsBackWithWarning(t *testing.T) {
+	m := nullModel()
+	m.APIKey = types.StringValue(cfgKey)
+	s, diags := resolveSettings(m, envOf(map[string]string{envAccountSid: envAccount, envAuthToken: "env-token"}))
+	if diags.HasError() || diags.WarningsCount() != 1 {
+		t.Fatalf("diags = %s", errorText(diags))
+	}
+	if s.Username != envAccount {
+		t.Fatalf("settings = %+v", s)
+	}
+}
+
+func TestResolveSettings_missingCredentialsNamesWhatAndWhere(t *testing.T) {
+	m := nullModel()
+	m.AccountSid = types.StringValue(cfgAccount)
+	_, diags := resolveSettings(m, envOf(nil))
+	got := errorText(diags)
+	for _, want := range []string{"Missing Twilio credentials", "auth_token (or TWILIO_AUTH_TOKEN)", "api_key (or TWILIO_API_KEY)", "api_secret (or TWILIO_API_SECRET)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("error %q does not contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "account_sid (or") {
+		t.Errorf("error names account_sid as missing: %s", got)
+	}
+}
+
+func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
+	for name, tc := range map[string]struct {
+		env  map[string]string
+		want string
+	}{
+		"account sid":  {map[string]string{envAccountSid: "ACnothex", envAuthToken: "t"}, "account_sid (from the provider block or TWILIO_ACCOUNT_SID) must match"},
+		"api key":      {map[string]string{envAPIKey: "SK1", envAPISecret: "s"}, "api_key (from the provider block or TWILIO_API_KEY) must match"},
+		"max retries":  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "many"}, `TWILIO_MAX_RETRIES must be a whole number from 0 to 20, got "many"`},
+		"negative":     {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "-1"}, "TWILIO_MAX_RETRIES must be a whole number"},
+		"region alone": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
+		"http remote":  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, "plain http to a host that is not loopback"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, diags := resolveSettings(nullModel(), envOf(tc.env))
+			if got := errorText(diags); !diags.HasError() || !strings.Contains(got, tc.want) {
+				t.Fatalf("diags = %q, want an error containing %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestResolveSettings_requestTimeout(t *testing.T) {
+	m := nullModel()
+	m.AccountSid, m.AuthToken = types.StringValue(cfgAccount), types.StringValue("t")
+	m.RequestTimeout = timetypes.NewGoDurationValueFromStringMust("2m")
+	s, diags := resolveSettings(m, envOf(nil))
+	if diags.HasError() || s.RequestTimeout != 2*time.Minute {
+		t.Fatalf("settings = %+v, diags = %s", s, errorText(diags))
+	}
+	m.RequestTimeout = timetypes.NewGoDurationValueFromStringMust("0s")
+	if _, diags := resolveSettings(m, envOf(nil)); !strings.Contains(errorText(diags), "request_timeout must be a positive duration") {
+		t.Fatalf("diags = %s", errorText(diags))
+	}
+}
+
+func TestChatBaseURL(t *testing.T) {
+	for _, tc := range []struct{ endpoint, edge, region, want string }{
+		{"", "", "", "https://chat.twilio.com"},
+		{"", "dublin", "ie1", "https://chat.dublin.ie1.twilio.com"},
+		{"", "sydney", "", "https://chat.sydney.us1.twilio.com"},
+		{"https://proxy.example.com/twilio/", "dublin", "ie1", "https://proxy.example.com/twilio"},
+		{"http://127.0.0.1:8080", "", "", "http://127.0.0.1:8080"},
+		{"http://127.8.9.10", "", "", "http://127.8.9.10"},
+		{"http://[::1]:4010", "", "", "http://[::1]:4010"},
+		{"http://localhost:4010", "", "", "http://localhost:4010"},
+	} {
+		got, err := chatBaseURL(tc.endpoint, tc.edge, tc.region)
+		if err != nil || got != tc.want {
+			t.Errorf("chatBaseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
+		}
+	}
+}
+
+func TestChatBaseURL_errors(t *testing.T) {
+	for _, tc := range []struct{ endpoint, edge, region, want string }{
+		{"", "", "ie1", `region "ie1" is set without an edge; Twilio retired region-only hostnames in 2026. Add edge = "dublin"`},
+		{"", "", "xx9", "Add the edge that serves it (or TWILIO_EDGE), for example au1→sydney"},
+		{"", "evil.com/", "", `edge "evil.com/" is not a valid host name label`},
+		{"", "dublin", "IE1", `region "IE1" is not a valid host name label`},
+		{"http://example.com", "", "", "plain http to a host that is not loopback"},
+		{"http://127.0.0.1.example.com", "", "", "plain http to a host that is not loopback"},
+		{"ftp://127.0.0.1", "", "", "must use https"},
+		{"chat.example.com", "", "", "must be an absolute URL"},
+		{"https://user:pass@example.com", "", "", "must not contain credentials"},
+		{"https://example.com/?x=1", "", "", "must not contain credentials, a query or a fragment"},
+	} {
+		_, err := chatBaseURL(tc.endpoint, tc.edge, tc.region)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("chatBaseURL(%q, %q, %q) error = %v, want it to contain %q", tc.endpoint, tc.edge, tc.region, err, tc.want)
+		}
+	}
+}
+
+func TestUnknownAttributes(t *testing.T) {
+	m := nullModel()
+	m.AuthToken = types.StringUnknown()
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown()})
+	got := strings.Join(unknownAttributes(m), ",")
+	if got != "auth_token,endpoints.chat" {
+		t.Fatalf("unknownAttributes = %q", got)
+	}
+	if got := unknownAttributes(nullModel()); len(got) != 0 {
+		t.Fatalf("unknownAttributes(null model) = %v", got)
+	}
+}
+
+func TestUserAgent(t *testing.T) {
+	got := userAgent("1.2.3", "1.12.6")
+	if want := "terraform-provider-twilio/1.2.3 (+https://registry.terraform.io/seed-29301ef8/twilio) Terraform/1.12.6"; got != want {
+		t.Fatalf("userAgent = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,56 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+)
+
+const (
+	testAccountSid = "AC0123456789abcdef0123456789abcdef"
+	testAuthToken  = "emulator-auth-token-7d1e"
+	testServiceSid = "IS0123456789abcdef0123456789abcdef"
+	otherService   = "ISfedcba9876543210fedcba9876543210"
+	testUserSid    = "US0123456789abcdef0123456789abcdef"
+	testUserSid2   = "US00000000000000000000000000000002"
+)
+
+var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
+	"twilio": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// startEmulator serves an emulator on loopback for one test, seeded with the
+// user "jing" (testUserSid) in testServiceSid.
+func startEmulator(t *testing.T) *emulator.Server {
+	t.Helper()
+	emu := emulator.New(emulator.Credentials{AccountSid: testAccountSid, AuthToken: testAuthToken})
+	url, err := emu.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(emu.Close)
+	emu.PutUser(testServiceSid, emulator.NewUser(url, testAccountSid, testServiceSid, testUserSid, "jing"))
+	return emu
+}
+
+// providerBlock configures the provider for the emulator; extra lines go
+// into the block as they are.
+func providerBlock(emu *emulator.Server, extra ...string) string {
+	return fmt.Sprintf(`
+provider "twilio" {
+  account_sid = %q
+  auth_token  = %q
+  endpoints   = { chat = %q }
+  %s
+}
+`, testAccountSid, testAuthToken, emu.URL(), strings.Join(extra, "\n  "))
+}
+
+func userField(u map[string]any, name string) string {
+	return u[name].(string)
+}
