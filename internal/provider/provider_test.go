@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,4 +54,14 @@ provider "twilio" {
 
 func userField(u map[string]any, name string) string {
 	return u[name].(string)
+}
+
+// errorPattern matches the phrases in order, whatever the CLI's line
+// wrapping did to the spaces between their words.
+func errorPattern(phrases ...string) *regexp.Regexp {
+	quoted := make([]string, len(phrases))
+	for i, p := range phrases {
+		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
 }
