@@ -35,20 +35,12 @@ func UserURL(base *url.URL, serviceSid, sidOrIdentity string) (*url.URL, error) 
 // *APIError, *DecodeError, *BodyTooLargeError, *TransportError, or the
 // context's error when the caller gave up.
 func (c *Client) FetchUser(ctx context.Context, serviceSid, sidOrIdentity string) (*User, error) {
-	u, err := UserURL(c.base, serviceSid, sidOrIdentity)
-	if err != nil {
-		return nil, err
-	}
 	attempts := 0
 	ctx = context.WithValue(ctx, attemptsKey{}, &attempts)
-	httpReq, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.String(), nil)
+	httpReq, err := c.newUserRequest(ctx, serviceSid, sidOrIdentity)
 	if err != nil {
 		return nil, err
 	}
-	httpReq.URL = u
-	httpReq.Header.Set("Accept", "application/json")
-	httpReq.Header.Set("User-Agent", c.userAgent)
-	httpReq.SetBasicAuth(c.username, c.password)
 	req, err := retryablehttp.FromRequest(httpReq)
 	if err != nil {
 		return nil, err
@@ -106,6 +98,22 @@ func (c *Client) FetchUser(ctx context.Context, serviceSid, sidOrIdentity string
 		}
 	}
 	return user, nil
+}
+
+func (c *Client) newUserRequest(ctx context.Context, serviceSid, sidOrIdentity string) (*http.Request, error) {
+	u, err := UserURL(c.base, serviceSid, sidOrIdentity)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.URL = u
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	req.SetBasicAuth(c.username, c.password)
+	return req, nil
 }
 
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {
