@@ -1,0 +1,275 @@
+// Command bench measures the provider at Terraform scale: a real CLI plans N
+// twilio_chat_user reads against the emulator under a latency model, and the
+// results are compared with the limit the network and the CLI allow. See
+// BENCHMARKS.md, which `make bench` writes.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+)
+
+const (
+	accountSid  = "AC0123456789abcdef0123456789abcdef"
+	authToken   = "bench-auth-token"
+	serviceSid  = "IS0123456789abcdef0123456789abcdef"
+	parallelism = 10
+)
+
+type model struct {
+	Name                  string
+	PerRequest, PerConnec time.Duration
+}
+
+type result struct {
+	N           int
+	Model       model
+	Wall        time.Duration
+	Requests    int
+	Connections int
+	Retries     int
+	Usage       usage
+}
+
+func main() {
+	if target := os.Getenv(envWrapTarget); target != "" {
+		os.Exit(runWrapper(target, os.Getenv(envWrapRusage)))
+	}
+	var (
+		cli      = flag.String("cli", ".bin/tofu", "OpenTofu or Terraform binary")
+		provider = flag.String("provider", ".bin/terraform-provider-twilio", "provider binary to measure")
+		sizes    = flag.String("n", "100,300,1000", "comma-separated numbers of reads")
+		runs     = flag.Int("runs", 3, "runs per case; the median is reported")
+		out      = flag.String("out", "BENCHMARKS.md", "Markdown report to write")
+		goBench  = flag.String("gobench", "", "file with `go test -bench` output to include")
+	)
+	flag.Parse()
+	if err := run(*cli, *provider, *sizes, *runs, *out, *goBench); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(cli, provider, sizes string, runs int, out, goBench string) error {
+	var ns []int
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("bad -n %q", sizes)
+		}
+		ns = append(ns, n)
+	}
+	cli, err := filepath.Abs(cli)
+	if err != nil {
+		return err
+	}
+	provider, err = filepath.Abs(provider)
+	if err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	binDir, err := os.MkdirTemp("", "bench-provider-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(binDir)
+	// The override points at a copy of this program, which wraps the real
+	// provider to measure it.
+	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
+		return err
+	}
+	models := []model{{Name: "L=0/C=0"}, {Name: "L=50ms/C=100ms", PerRequest: 50 * time.Millisecond, PerConnec: 100 * time.Millisecond}}
+	var results []result
+	for _, n := range ns {
+		for _, m := range models {
+			var samples []result
+			for i := range runs {
+				r, err := measure(cli, provider, binDir, n, m)
+				if err != nil {
+					return fmt.Errorf("N=%d %s run %d: %w", n, m.Name, i+1, err)
+				}
+				fmt.Fprintf(os.Stderr, "N=%-5d %-15s run %d: wall %v, requests %d, connections %d, provider CPU %v, RSS %d KiB\n",
+					n, m.Name, i+1, r.Wall.Round(time.Millisecond), r.Requests, r.Connections, (r.Usage.UserCPU + r.Usage.SystemCPU).Round(time.Millisecond), r.Usage.MaxRSSKiB)
+				samples = append(samples, r)
+			}
+			results = append(results, median(samples))
+		}
+	}
+	report := render(results, cli, provider, runs, goBench)
+	fmt.Print(report)
+	return os.WriteFile(out, []byte(report), 0o644)
+}
+
+// median takes each figure's median separately: the runs differ only by
+// noise, and a per-figure median is steadier than the median run's figures.
+func median(samples []result) result {
+	pick := func(f func(result) int64) int64 {
+		v := make([]int64, len(samples))
+		for i, s := range samples {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	m := samples[0]
+	m.Wall = time.Duration(pick(func(r result) int64 { return int64(r.Wall) }))
+	m.Requests = int(pick(func(r result) int64 { return int64(r.Requests) }))
+	m.Connections = int(pick(func(r result) int64 { return int64(r.Connections) }))
+	m.Retries = int(pick(func(r result) int64 { return int64(r.Retries) }))
+	m.Usage.UserCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.UserCPU) }))
+	m.Usage.SystemCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.SystemCPU) }))
+	m.Usage.MaxRSSKiB = pick(func(r result) int64 { return r.Usage.MaxRSSKiB })
+	return m
+}
+
+func measure(cli, provider, binDir string, n int, m model) (result, error) {
+	emu := emulator.New(emulator.Credentials{AccountSid: accountSid, AuthToken: authToken})
+	url, err := emu.Start()
+	if err != nil {
+		return result{}, err
+	}
+	defer emu.Close()
+	for i := range n {
+		sid := fmt.Sprintf("US%032x", i+1)
+		emu.PutUser(serviceSid, emulator.NewUser(url, accountSid, serviceSid, sid, fmt.Sprintf("user-%05d", i)))
+	}
+	emu.SetLatency(m.PerRequest, m.PerConnec)
+
+	dir, err := os.MkdirTemp("", "bench-config-")
+	if err != nil {
+		return result{}, err
+	}
+	defer os.RemoveAll(dir)
+	config := fmt.Sprintf(`terraform {
+  required_providers {
+    twilio = { source = "seed-29301ef8/twilio" }
+  }
+}
+provider "twilio" {}
+data "twilio_chat_user" "member" {
+  count       = %d
+  service_sid = %q
+  identity    = format("user-%%05d", count.index)
+}
+`, n, serviceSid)
+	rc := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.opentofu.org/seed-29301ef8/twilio" = %q
+    "registry.terraform.io/seed-29301ef8/twilio" = %q
+  }
+  direct {}
+}
+`, binDir, binDir)
+	rusage := filepath.Join(dir, "rusage.json")
+	for name, content := range map[string]string{"main.tf": config, "cli.tfrc": rc} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			return result{}, err
+		}
+	}
+	cmd := exec.Command(cli, "plan", "-input=false", "-no-color", "-lock=false")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"),
+		"TF_IN_AUTOMATION=1",
+		"TWILIO_ACCOUNT_SID="+accountSid,
+		"TWILIO_AUTH_TOKEN="+authToken,
+		"TWILIO_CHAT_ENDPOINT="+url,
+		envWrapTarget+"="+provider,
+		envWrapRusage+"="+rusage,
+	)
+	start := time.Now()
+	output, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
+		return result{}, fmt.Errorf("%v\n%s", err, tail(output))
+	}
+	var u usage
+	data, err := os.ReadFile(rusage)
+	if err != nil {
+		return result{}, fmt.Errorf("the wrapper wrote no usage: %w", err)
+	}
+	if err := json.Unmarshal(data, &u); err != nil {
+		return result{}, err
+	}
+	r := result{N: n, Model: m, Wall: wall, Requests: emu.RequestCount(), Connections: emu.Connections(), Usage: u}
+	for _, req := range emu.Requests() {
+		if req.Status != 200 {
+			r.Retries++
+		}
+	}
+	return r, nil
+}
+
+func tail(b []byte) string {
+	const keep = 4000
+	if len(b) > keep {
+		b = b[len(b)-keep:]
+	}
+	return string(b)
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o755)
+}
+
+func render(results []result, cli, provider string, runs int, goBench string) string {
+	var b strings.Builder
+	versionCmd := exec.Command(cli, "version")
+	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
+	version, _ := versionCmd.Output()
+	firstLine, _, _ := strings.Cut(string(version), "\n")
+	host, _ := os.Hostname()
+	size := int64(0)
+	if fi, err := os.Stat(provider); err == nil {
+		size = fi.Size()
+	}
+	fmt.Fprintf(&b, "# Benchmarks\n\nWritten by `make bench` on %s. Machine: %s, %d CPUs, %s/%s, %s. CLI: %s, default parallelism %d. "+
+		"Each figure is the median of %d runs. Provider binary (as built by `make bench`, `-trimpath -ldflags \"-s -w\"`): %.1f MB.\n\n",
+		time.Now().UTC().Format("2006-01-02"), host, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(),
+		strings.TrimSpace(firstLine), parallelism, runs, float64(size)/1e6)
+	b.WriteString("A real CLI runs `plan` on a configuration of N `twilio_chat_user` reads (`count`) against the emulator, through a dev override. " +
+		"The latency model adds L per request and C per new connection (standing for TCP and TLS handshakes). " +
+		"limit = floor + N·L/p + k·C/p, with floor the wall time of the same N at L=0/C=0, p = 10 and k the connections opened; " +
+		"ratio = wall / limit (target ≤ 1.05). CPU and peak RSS are the provider process's own.\n\n")
+	b.WriteString("| N | model | wall | limit | ratio | requests | connections | retries | provider CPU | CPU per read | peak RSS |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	floors := map[int]time.Duration{}
+	for _, r := range results {
+		if r.Model.PerRequest == 0 && r.Model.PerConnec == 0 {
+			floors[r.N] = r.Wall
+		}
+	}
+	for _, r := range results {
+		limit := floors[r.N] + time.Duration(r.N)*r.Model.PerRequest/parallelism + time.Duration(r.Connections)*r.Model.PerConnec/parallelism
+		cpu := r.Usage.UserCPU + r.Usage.SystemCPU
+		fmt.Fprintf(&b, "| %d | %s | %.2f s | %.2f s | %.3f | %d | %d | %d | %.2f s | %.0f µs | %.1f MiB |\n",
+			r.N, r.Model.Name, r.Wall.Seconds(), limit.Seconds(), r.Wall.Seconds()/limit.Seconds(), r.Requests, r.Connections, r.Retries,
+			cpu.Seconds(), float64(cpu.Microseconds())/float64(r.N), float64(r.Usage.MaxRSSKiB)/1024)
+	}
+	if goBench != "" {
+		if data, err := os.ReadFile(goBench); err == nil {
+			b.WriteString("\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem` on the client (fetch against the in-process emulator) and the mapping:\n\n```\n")
+			b.WriteString(strings.TrimSpace(string(data)))
+			b.WriteString("\n```\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,14 @@
+package provider
+
+import "testing"
+
+func BenchmarkFlattenChatUser(b *testing.B) {
+	u := fullUser()
+	b.ReportAllocs()
+	for b.Loop() {
+		var m chatUserModel
+		if diags := flattenChatUser(u, &m); diags.HasError() {
+			b.Fatal(errorText(diags))
+		}
+	}
+}

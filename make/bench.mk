@@ -1,0 +1,12 @@
+# make bench: the provider at Terraform scale on a real CLI (bench/), plus
+# the Go benchmarks of the client and the mapping; writes BENCHMARKS.md.
+BENCH_N    ?= 100,300,1000
+BENCH_RUNS ?= 3
+BENCH_CLI  ?= $(TOFU)
+
+.PHONY: bench
+bench: $(TOFU)
+	go build -trimpath -ldflags "-s -w" -o $(PROVIDER) .
+	go build -o $(BIN)/bench ./bench
+	go test -run '^$$' -bench . -benchmem -count 1 ./internal/chat ./internal/provider | grep -E '^(Benchmark|goos|goarch|cpu)' | sort -u > $(BIN)/gobench.txt
+	$(BIN)/bench -cli $(BENCH_CLI) -provider $(PROVIDER) -n $(BENCH_N) -runs $(BENCH_RUNS) -gobench $(BIN)/gobench.txt -out BENCHMARKS.md
