@@ -309,3 +309,29 @@ resource "terraform_data" "membership" {
 		}},
 	})
 }
+
+func TestAccChatUserDataSource_providerConfiguredFromUnknownValues(t *testing.T) {
+	emu := startEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "token" {
+  input = %q
+}
+provider "twilio" {
+  account_sid = %q
+  auth_token  = terraform_data.token.output
+  endpoints   = { chat = %q }
+}
+data "twilio_chat_user" "jing" {
+  service_sid = %q
+  identity    = "jing"
+}`, testAuthToken, testAccountSid, emu.URL(), testServiceSid),
+			ExpectError: errorPattern("Provider configuration not known yet", "The twilio provider's auth_token depends on values known only after apply", "-target"),
+		}},
+	})
+	if got := emu.RequestCount(); got != 0 {
+		t.Fatalf("emulator saw %d requests with an unknown configuration, want 0", got)
+	}
+}
