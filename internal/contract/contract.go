@@ -1,0 +1,220 @@
+// Package contract holds the project's code up to Twilio's own OpenAPI
+// description of Chat v2 (twilio_chat_v2.json in ../shared/twilio-oai/,
+// beside the repository): nobody on the project wrote it, so it is the
+// reference the emulator's answers and the client's requests are checked
+// against. Only tests use this package.
+package contract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+)
+
+// FetchUserPath is the spec's path template of the one operation the
+// provider calls, GET FetchUser.
+const FetchUserPath = "/v2/Services/{ServiceSid}/Users/{Sid}"
+
+// specServer is the spec's only server; requests are matched as if they had
+// been sent there, whatever local server (emulator, Prism) really got them.
+const specServer = "https://chat.twilio.com"
+
+// SpecFile is the absolute path of twilio_chat_v2.json, found beside the
+// root of this module (the directory holding go.mod) as ../shared/twilio-oai/.
+// The error says what is missing, for a test to skip with.
+func SpecFile() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory, so ../shared/twilio-oai/ cannot be located")
+		}
+		dir = parent
+	}
+	file := filepath.Join(filepath.Dir(dir), "shared", "twilio-oai", "twilio_chat_v2.json")
+	if _, err := os.Stat(file); err != nil {
+		return "", fmt.Errorf("Twilio's OpenAPI description is not beside the repository (../shared/twilio-oai/twilio_chat_v2.json): %w", err)
+	}
+	return file, nil
+}
+
+// Spec is the loaded description with a router over its paths.
+type Spec struct {
+	doc    *openapi3.T
+	router routers.Router
+	// errorsOnly stands for a request the spec has no operation for: all
+	// Twilio can answer it with is an error.
+	errorsOnly *routers.Route
+}
+
+// Load reads and validates the spec at file. The spec documents only the
+// successful answer of each operation, so Twilio's documented error shape is
+// added to FetchUser as its 4XX and 5XX responses.
+func Load(ctx context.Context, file string) (*Spec, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", file, err)
+	}
+	// Examples elsewhere in the file are invalid (the Roles create example
+	// gives a string for an array), so they are not validated here; the
+	// example of FetchUser is checked on its own by the tests.
+	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
+		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", file, err)
+	}
+	fetch := doc.Paths.Value(FetchUserPath)
+	if fetch == nil || fetch.Get == nil {
+		return nil, fmt.Errorf("%s has no GET %s", file, FetchUserPath)
+	}
+	errorResponses := openapi3.NewResponses()
+	for _, rng := range []struct {
+		key      string
+		min, max float64
+	}{{"4XX", 400, 499}, {"5XX", 500, 599}} {
+		resp := openapi3.NewResponse().
+			WithDescription("Twilio error").
+			WithJSONSchema(TwilioError(rng.min, rng.max))
+		fetch.Get.Responses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
+		errorResponses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
+	}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, err
+	}
+	return &Spec{
+		doc:    doc,
+		router: router,
+		errorsOnly: &routers.Route{
+			Spec:      doc,
+			PathItem:  &openapi3.PathItem{},
+			Operation: &openapi3.Operation{Responses: errorResponses},
+		},
+	}, nil
+}
+
+// FetchExample is the spec's own "fetch" example of a FetchUser answer, the
+// body Prism serves for it.
+func (s *Spec) FetchExample() ([]byte, error) {
+	ok := s.doc.Paths.Value(FetchUserPath).Get.Responses.Status(http.StatusOK)
+	if ok == nil || ok.Value == nil {
+		return nil, errors.New("FetchUser documents no 200 answer")
+	}
+	media := ok.Value.Content.Get("application/json")
+	if media == nil || media.Examples["fetch"] == nil || media.Examples["fetch"].Value == nil {
+		return nil, errors.New(`FetchUser's 200 answer has no "fetch" example`)
+	}
+	return json.Marshal(media.Examples["fetch"].Value.Value)
+}
+
+// TwilioError is the JSON body of Twilio's error answers
+// (https://www.twilio.com/docs/usage/twilios-response): a five-digit Twilio
+// error code, a message, the documentation URL of that code and the HTTP
+// status again, which must lie in [minStatus, maxStatus]. Twilio may add
+// fields (detail, for one), so others are allowed.
+func TwilioError(minStatus, maxStatus float64) *openapi3.Schema {
+	return openapi3.NewObjectSchema().
+		WithProperty("code", openapi3.NewIntegerSchema().WithMin(10000).WithMax(99999)).
+		WithProperty("message", openapi3.NewStringSchema().WithMinLength(1)).
+		WithProperty("more_info", openapi3.NewStringSchema().WithPattern(`^https://www\.twilio\.com/docs/errors/[0-9]{5}$`)).
+		WithProperty("status", openapi3.NewIntegerSchema().WithMin(minStatus).WithMax(maxStatus)).
+		WithProperty("detail", openapi3.NewStringSchema()).
+		WithRequired([]string{"code", "message", "more_info", "status"})
+}
+
+// Route finds the spec's operation for req, matched as sent to the spec's
+// server: only the method and the path as escaped on the wire count.
+func (s *Spec) Route(req *http.Request) (*routers.Route, map[string]string, error) {
+	r, err := atSpecServer(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.router.FindRoute(r)
+}
+
+// ValidateRequest checks req against its operation: path parameters,
+// method, query and the security requirement, which for Chat v2 is HTTP
+// Basic with an account SID and auth token (or an API key and secret).
+func (s *Spec) ValidateRequest(ctx context.Context, req *http.Request) error {
+	r, err := atSpecServer(req)
+	if err != nil {
+		return err
+	}
+	route, params, err := s.router.FindRoute(r)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", r.Method, r.URL.EscapedPath(), err)
+	}
+	return openapi3filter.ValidateRequest(ctx, &openapi3filter.RequestValidationInput{
+		Request:    r,
+		PathParams: params,
+		Route:      route,
+		Options:    &openapi3filter.Options{AuthenticationFunc: basicAuth},
+	})
+}
+
+// ValidateResponse checks an answer to req: a 2XX against the documented
+// response of req's operation (body schema, content type, headers), an
+// error against Twilio's error shape. A request for which the spec has no
+// operation may only be answered with an error.
+func (s *Spec) ValidateResponse(ctx context.Context, req *http.Request, status int, header http.Header, body []byte) error {
+	r, err := atSpecServer(req)
+	if err != nil {
+		return err
+	}
+	route, params, err := s.router.FindRoute(r)
+	switch {
+	case errors.Is(err, routers.ErrMethodNotAllowed), errors.Is(err, routers.ErrPathNotFound):
+		route, params = s.errorsOnly, nil
+	case err != nil:
+		return err
+	}
+	return openapi3filter.ValidateResponse(ctx, &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: r, PathParams: params, Route: route},
+		Status:                 status,
+		Header:                 header,
+		Body:                   io.NopCloser(bytes.NewReader(body)),
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+	})
+}
+
+// atSpecServer is req with its scheme and host replaced by the spec's
+// server, keeping the path exactly as escaped.
+func atSpecServer(req *http.Request) (*http.Request, error) {
+	server, err := url.Parse(specServer)
+	if err != nil {
+		return nil, err
+	}
+	r := req.Clone(req.Context())
+	u := *req.URL
+	u.Scheme, u.Host = server.Scheme, server.Host
+	r.URL, r.Host = &u, server.Host
+	return r, nil
+}
+
+func basicAuth(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	if in.SecurityScheme.Type != "http" || in.SecurityScheme.Scheme != "basic" {
+		return fmt.Errorf("security scheme %q is %s %s, which this check does not know", in.SecuritySchemeName, in.SecurityScheme.Type, in.SecurityScheme.Scheme)
+	}
+	user, pass, ok := in.RequestValidationInput.Request.BasicAuth()
+	if !ok || user == "" || pass == "" {
+		return fmt.Errorf("security scheme %q needs HTTP Basic credentials", in.SecuritySchemeName)
+	}
+	return nil
+}
