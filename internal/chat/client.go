@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -54,7 +55,8 @@ type Config struct {
 	RetryWaitMax time.Duration
 	// MaxBodyBytes caps a response body; DefaultMaxBodyBytes when zero.
 	MaxBodyBytes int64
-	// RootCAs replaces the system roots when set (tests with a private CA).
+	// RootCAs replaces the trusted roots when set (tests with a private CA);
+	// otherwise they are the system roots plus SSL_CERT_FILE and SSL_CERT_DIR.
 	RootCAs *x509.CertPool
 	Logger  Logger
 }
@@ -95,8 +97,12 @@ func New(cfg Config) (*Client, error) {
 	if logger == nil {
 		logger = func(context.Context, string, map[string]any) {}
 	}
+	roots := cfg.RootCAs
+	if roots == nil {
+		roots = trustedRoots(os.Getenv)
+	}
 	httpClient := &http.Client{
-		Transport: newTransport(cfg.RootCAs),
+		Transport: newTransport(roots),
 		Timeout:   cfg.RequestTimeout,
 		// Twilio does not redirect API calls; following one would send the
 		// credentials to wherever it points.
@@ -136,8 +142,7 @@ func newTransport(roots *x509.CertPool) *http.Transport {
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: time.Second,
-		// No option turns verification off: nil RootCAs means the system
-		// roots, which Go extends from SSL_CERT_FILE and SSL_CERT_DIR.
+		// No option turns verification off.
 		TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: roots},
 	}
 }

@@ -49,6 +49,7 @@ type Fault struct {
 // Request is what the emulator recorded about one request it received.
 type Request struct {
 	Method      string
+	Proto       string // e.g. "HTTP/1.1", "HTTP/2.0"
 	EscapedPath string // the path exactly as the client escaped it
 	RawQuery    string
 	Header      http.Header
@@ -73,6 +74,7 @@ type Server struct {
 	perConnection time.Duration
 	connections   int
 	certPool      *x509.CertPool
+	certPEM       []byte
 }
 
 // storedUser keeps the user already encoded, so that callers may go on
@@ -136,11 +138,11 @@ func (s *Server) start(addr string, useTLS bool) (string, error) {
 	}
 	scheme := "http"
 	if useTLS {
-		cfg, pool, err := selfSignedTLS()
+		cfg, pool, pemBytes, err := selfSignedTLS()
 		if err != nil {
 			return "", err
 		}
-		srv.TLSConfig, s.certPool, scheme = cfg, pool, "https"
+		srv.TLSConfig, s.certPool, s.certPEM, scheme = cfg, pool, pemBytes, "https"
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -156,6 +158,14 @@ func (s *Server) start(addr string, useTLS bool) (string, error) {
 }
 
 type connCreatedKey struct{}
+
+// CertPEM is the certificate of a server started with StartTLS in PEM form,
+// for clients that take their trusted roots from a file; nil otherwise.
+func (s *Server) CertPEM() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.certPEM
+}
 
 // CertPool trusts the certificate of a server started with StartTLS; nil otherwise.
 func (s *Server) CertPool() *x509.CertPool {
@@ -319,7 +329,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Access-Control-Expose-Headers", "ETag")
 	h.Set("Twilio-Request-Id", "RQ"+randomHex(16))
 
-	rec := &Request{Method: r.Method, EscapedPath: escapedPath(r), RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Time: time.Now()}
+	rec := &Request{Method: r.Method, Proto: r.Proto, EscapedPath: escapedPath(r), RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Time: time.Now()}
 	s.mu.Lock()
 	s.requests = append(s.requests, rec)
 	wait := s.perRequest

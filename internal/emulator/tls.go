@@ -7,6 +7,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"fmt"
 	"math/big"
 	"net"
@@ -15,14 +16,14 @@ import (
 
 // selfSignedTLS makes a throwaway certificate for the loopback names, valid
 // as its own root so that a client can trust exactly this server.
-func selfSignedTLS() (*tls.Config, *x509.CertPool, error) {
+func selfSignedTLS() (*tls.Config, *x509.CertPool, []byte, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return nil, nil, fmt.Errorf("emulator: %w", err)
+		return nil, nil, nil, fmt.Errorf("emulator: %w", err)
 	}
 	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
 	if err != nil {
-		return nil, nil, fmt.Errorf("emulator: %w", err)
+		return nil, nil, nil, fmt.Errorf("emulator: %w", err)
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
@@ -38,11 +39,11 @@ func selfSignedTLS() (*tls.Config, *x509.CertPool, error) {
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
-		return nil, nil, fmt.Errorf("emulator: %w", err)
+		return nil, nil, nil, fmt.Errorf("emulator: %w", err)
 	}
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
-		return nil, nil, fmt.Errorf("emulator: %w", err)
+		return nil, nil, nil, fmt.Errorf("emulator: %w", err)
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(cert)
@@ -51,5 +52,5 @@ func selfSignedTLS() (*tls.Config, *x509.CertPool, error) {
 		NextProtos:   []string{"h2", "http/1.1"},
 		MinVersion:   tls.VersionTLS12,
 	}
-	return cfg, pool, nil
+	return cfg, pool, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), nil
 }

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -219,5 +221,26 @@ func TestAccTransport_untrustedCertificateIsRefused(t *testing.T) {
 	runRead(t, jingConfig(emu, "", ""), errorPattern("Cannot reach Twilio", "tls: failed to verify certificate: x509: certificate signed by unknown authority"))
 	if got := emu.RequestCount(); got != 0 {
 		t.Fatalf("emulator saw %d requests over an untrusted connection, want 0", got)
+	}
+}
+
+func TestAccTransport_sslCertFileTrustsAProxyCAOverHTTP2(t *testing.T) {
+	emu := emulator.New(emulator.Credentials{AccountSid: testAccountSid, AuthToken: testAuthToken})
+	url, err := emu.StartTLS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(emu.Close)
+	emu.PutUser(testServiceSid, emulator.NewUser(url, testAccountSid, testServiceSid, testUserSid, "jing"))
+	pemFile := filepath.Join(t.TempDir(), "proxy-ca.pem")
+	if err := os.WriteFile(pemFile, emu.CertPEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SSL_CERT_FILE", pemFile)
+	runRead(t, jingConfig(emu, "", ""), nil)
+	for _, r := range emu.Requests() {
+		if r.Proto != "HTTP/2.0" {
+			t.Fatalf("request %s used %s, want HTTP/2.0", r.EscapedPath, r.Proto)
+		}
 	}
 }
