@@ -3,6 +3,7 @@ package chat
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // APIError is a non-2xx answer from the API, with Twilio's error JSON decoded
@@ -18,6 +19,8 @@ type APIError struct {
 	// JSON (a proxy's HTML page, for instance).
 	Excerpt  string
 	Attempts int
+	// RetryAfter is how long the server asked the client to wait, if it did.
+	RetryAfter time.Duration
 }
 
 func (e *APIError) Error() string {
@@ -43,6 +46,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, "; gave up after %d attempts", e.Attempts)
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, "; Twilio asked to retry after %s", e.RetryAfter)
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -140,6 +141,9 @@ func newAPIError(resp *http.Response, body []byte, attempts int) *APIError {
 		StatusCode: resp.StatusCode,
 		RequestID:  resp.Header.Get("Twilio-Request-Id"),
 		Attempts:   attempts,
+	}
+	if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+		apiErr.RetryAfter = wait
 	}
 	var tw twilioErrorBody
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &tw) == nil && (tw.Code != 0 || tw.Message != "") {

@@ -22,6 +22,13 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if errors.As(err, &tooLarge) {
 		return false, err
 	}
+	// Waiting longer than the caller's deadline allows would only end in a
+	// timeout; failing now reports the server's answer instead.
+	if deadline, ok := ctx.Deadline(); ok && resp != nil {
+		if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok && time.Now().Add(wait).After(deadline) {
+			return false, nil
+		}
+	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 

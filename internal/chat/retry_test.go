@@ -72,3 +72,16 @@ func TestCheckRetry_decisions(t *testing.T) {
 		t.Errorf("after cancel: retry = %v, err = %v", got, err)
 	}
 }
+
+func TestCheckRetry_givesUpWhenRetryAfterOutlastsTheDeadline(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	long := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"3600"}}}
+	if retry, err := checkRetry(ctx, long, nil); retry || err != nil {
+		t.Fatalf("Retry-After beyond the deadline: retry = %v, err = %v", retry, err)
+	}
+	short := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"1"}}}
+	if retry, _ := checkRetry(ctx, short, nil); !retry {
+		t.Fatal("Retry-After within the deadline is not retried")
+	}
+}

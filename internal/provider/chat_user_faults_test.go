@@ -244,3 +244,11 @@ func TestAccTransport_sslCertFileTrustsAProxyCAOverHTTP2(t *testing.T) {
 		}
 	}
 }
+
+func TestAccFault_retryAfterBeyondTheReadTimeoutFailsAtOnce(t *testing.T) {
+	emu := startEmulator(t)
+	emu.SetFaultForever(&emulator.Fault{Status: 429, Header: map[string]string{"Retry-After": "3600"}})
+	runRead(t, jingConfig(emu, "", `timeouts = { read = "10s" }`),
+		errorPattern("Twilio rate limit exceeded", "HTTP 429, Twilio error 20429: Too Many Requests", "Twilio asked to retry after 1h0m0s"))
+	expectStatuses(t, emu, "429")
+}
