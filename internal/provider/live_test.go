@@ -1,0 +1,147 @@
+package provider
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// The live tests read from real Twilio with the credentials in the
+// environment. They only read, and only the service and user they are given.
+
+var (
+	liveSidPattern  = regexp.MustCompile(`^US[0-9a-fA-F]{32}$`)
+	liveRolePattern = regexp.MustCompile(`^RL[0-9a-fA-F]{32}$`)
+	liveDatePattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
+)
+
+// liveService is the chat service to read from, or a skip naming the
+// environment variables that are missing.
+func liveService(t *testing.T) string {
+	t.Helper()
+	var missing []string
+	for _, env := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_TEST_CHAT_SERVICE_SID"} {
+		if os.Getenv(env) == "" {
+			missing = append(missing, env)
+		}
+	}
+	if len(missing) > 0 {
+		t.Skipf("skipping the live test against Twilio: %s not set", strings.Join(missing, ", "))
+	}
+	return os.Getenv("TWILIO_TEST_CHAT_SERVICE_SID")
+}
+
+func TestAccLive_userByIdentityThenBySid(t *testing.T) {
+	service := liveService(t)
+	identity := os.Getenv("TWILIO_TEST_CHAT_USER_IDENTITY")
+	if identity == "" {
+		t.Skip("skipping the live lookup of a user: TWILIO_TEST_CHAT_USER_IDENTITY (the identity of an existing user of TWILIO_TEST_CHAT_SERVICE_SID) is not set")
+	}
+	byIdentity, bySid := "data.twilio_chat_user.by_identity", "data.twilio_chat_user.by_sid"
+	userURL := regexp.MustCompile(`/v2/Services/` + regexp.QuoteMeta(service) + `/Users/US[0-9a-fA-F]{32}$`)
+	checks := []statecheck.StateCheck{
+		expectAttr(byIdentity, "sid", knownvalue.StringRegexp(liveSidPattern)),
+		expectAttr(byIdentity, "identity", knownvalue.StringExact(identity)),
+		expectAttr(byIdentity, "service_sid", knownvalue.StringExact(service)),
+		expectAttr(byIdentity, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
+		expectAttr(byIdentity, "role_sid", knownvalue.StringRegexp(liveRolePattern)),
+		expectAttr(byIdentity, "date_created", knownvalue.StringRegexp(liveDatePattern)),
+		expectAttr(byIdentity, "date_updated", knownvalue.StringRegexp(liveDatePattern)),
+		expectAttr(byIdentity, "joined_channels_count", knownvalue.Int64Func(func(n int64) error {
+			if n < 0 {
+				return fmt.Errorf("joined_channels_count %d is negative", n)
+			}
+			return nil
+		})),
+		expectAttr(byIdentity, "url", knownvalue.StringRegexp(userURL)),
+		expectAttr(byIdentity, "links", knownvalue.MapPartial(map[string]knownvalue.Check{
+			"user_channels": knownvalue.StringRegexp(regexp.MustCompile(strings.TrimSuffix(userURL.String(), "$") + `/Channels$`)),
+			"user_bindings": knownvalue.StringRegexp(regexp.MustCompile(strings.TrimSuffix(userURL.String(), "$") + `/Bindings$`)),
+		})),
+		expectAttr(bySid, "service_sid", knownvalue.StringExact(service)),
+	}
+	// The read by sid must find the very user the read by identity found.
+	for _, attr := range []string{"sid", "identity", "account_sid", "role_sid", "friendly_name", "attributes",
+		"date_created", "date_updated", "joined_channels_count", "url", "links"} {
+		checks = append(checks, statecheck.CompareValuePairs(byIdentity, tfjsonpath.New(attr), bySid, tfjsonpath.New(attr), compare.ValuesSame()))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "twilio" {}
+
+data "twilio_chat_user" "by_identity" {
+  service_sid = %q
+  identity    = %q
+}
+
+data "twilio_chat_user" "by_sid" {
+  service_sid = %q
+  sid         = data.twilio_chat_user.by_identity.sid
+}
+`, service, identity, service),
+			ConfigStateChecks: checks,
+		}},
+	})
+}
+
+func TestAccLive_unknownIdentityIsNotFound(t *testing.T) {
+	service := liveService(t)
+	nobody := "terraform-provider-twilio-live-test-" + randomHex(t, 8)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "twilio" {}
+
+data "twilio_chat_user" "nobody" {
+  service_sid = %q
+  identity    = %q
+}
+`, service, nobody),
+			ExpectError: errorPattern("chat user not found", fmt.Sprintf("No chat user with identity %q in service %s", nobody, service), "HTTP 404"),
+		}},
+	})
+}
+
+func TestAccLive_wrongAuthTokenIsRefused(t *testing.T) {
+	service := liveService(t)
+	// An API key in the environment would be used instead of the token.
+	t.Setenv("TWILIO_API_KEY", "")
+	t.Setenv("TWILIO_API_SECRET", "")
+	t.Setenv("TWILIO_AUTH_TOKEN", "wrong-"+randomHex(t, 13))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "twilio" {}
+
+data "twilio_chat_user" "any" {
+  service_sid = %q
+  identity    = "any"
+}
+`, service),
+			ExpectError: errorPattern("Twilio authentication failed", "account_sid/auth_token (account "+os.Getenv("TWILIO_ACCOUNT_SID")+")", "HTTP 401"),
+		}},
+	})
+}
+
+func randomHex(t *testing.T, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
