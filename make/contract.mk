@@ -11,7 +11,9 @@ TWILIO_OAI := $(abspath $(CURDIR)/../shared/twilio-oai/twilio_chat_v2.json)
 .PHONY: contract contract-run
 
 # Installed from the committed lock file only, without install scripts (the
-# one Prism's dependencies carry is telemetry).
+# one Prism's dependencies carry is telemetry). Prism 5.16 declares Node.js
+# >= 24.18 but runs on the machine's Node.js 20, so npm's EBADENGINE warnings
+# are expected.
 $(PRISM): tools/prism/package.json tools/prism/package-lock.json
 	@command -v npm >/dev/null || { echo "make contract needs Node.js and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
 	rm -rf $(PRISM_DIR)
