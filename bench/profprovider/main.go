@@ -4,14 +4,13 @@
 package main
 
 import (
-	"context"
 	"log"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider"
 )
@@ -28,7 +27,7 @@ func main() {
 	if err := pprof.StartCPUProfile(cpu); err != nil {
 		log.Fatal(err)
 	}
-	serveErr := providerserver.Serve(context.Background(), provider.New("profile"), providerserver.ServeOpts{Address: provider.RegistryAddress})
+	serveErr := tf6server.Serve(provider.RegistryAddress, provider.NewServer("profile"))
 	pprof.StopCPUProfile()
 	runtime.GC()
 	if heap, err := os.Create(filepath.Join(dir, "heap.prof")); err == nil {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
@@ -21,8 +20,9 @@ const (
 	testUserSid2   = "US00000000000000000000000000000002"
 )
 
+// The acceptance tests serve the provider exactly as main.go does.
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"twilio": providerserver.NewProtocol6WithError(New("test")()),
+	"twilio": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // startEmulator serves an emulator on loopback for one test, seeded with the
