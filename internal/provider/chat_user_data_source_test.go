@@ -42,43 +42,31 @@ func fullUserChecks(addr string, u map[string]any) []statecheck.StateCheck {
 	}
 }
 
-func TestAccChatUserDataSource_byIdentity(t *testing.T) {
-	emu := startEmulator(t)
-	u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+func TestAccChatUserDataSource_bySidAndByIdentity(t *testing.T) {
+	for _, lookup := range []struct{ argument, value string }{{"identity", "jing"}, {"sid", testUserSid}} {
+		t.Run(lookup.argument, func(t *testing.T) {
+			emu := startEmulator(t)
+			u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{{
+					Config: providerBlock(emu) + fmt.Sprintf(`
 data "twilio_chat_user" "jing" {
-  service_sid = "` + testServiceSid + `"
-  identity    = "jing"
-}`,
-			ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
-		}},
-	})
-	req := emu.Requests()[0]
-	if want := "/v2/Services/" + testServiceSid + "/Users/jing"; req.EscapedPath != want || req.Method != "GET" {
-		t.Errorf("request = %s %s, want GET %s", req.Method, req.EscapedPath, want)
+  service_sid = %q
+  %s = %q
+}`, testServiceSid, lookup.argument, lookup.value),
+					ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
+				}},
+			})
+			req := emu.Requests()[0]
+			if want := "/v2/Services/" + testServiceSid + "/Users/" + lookup.value; req.EscapedPath != want || req.Method != "GET" {
+				t.Errorf("request = %s %s, want GET %s", req.Method, req.EscapedPath, want)
+			}
+			if ua := req.Header.Get("User-Agent"); !regexp.MustCompile(`^terraform-provider-twilio/test \(\+https://registry\.terraform\.io/seed-29301ef8/twilio\) Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
+				t.Errorf("User-Agent = %q", ua)
+			}
+		})
 	}
-	if ua := req.Header.Get("User-Agent"); !regexp.MustCompile(`^terraform-provider-twilio/test \(\+https://registry\.terraform\.io/seed-29301ef8/twilio\) Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
-		t.Errorf("User-Agent = %q", ua)
-	}
-}
-
-func TestAccChatUserDataSource_bySid(t *testing.T) {
-	emu := startEmulator(t)
-	u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
-data "twilio_chat_user" "jing" {
-  service_sid = "` + testServiceSid + `"
-  sid         = "` + testUserSid + `"
-}`,
-			ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
-		}},
-	})
 }
 
 func TestAccChatUserDataSource_allNullUser(t *testing.T) {

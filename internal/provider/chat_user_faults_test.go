@@ -211,13 +211,7 @@ provider "twilio" {
 }
 
 func TestAccTransport_untrustedCertificateIsRefused(t *testing.T) {
-	emu := emulator.New(emulator.Credentials{AccountSid: testAccountSid, AuthToken: testAuthToken})
-	url, err := emu.StartTLS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(emu.Close)
-	emu.PutUser(testServiceSid, emulator.NewUser(url, testAccountSid, testServiceSid, testUserSid, "jing"))
+	emu := startTLSEmulator(t)
 	runRead(t, jingConfig(emu, "", ""), errorPattern("Cannot reach Twilio", "tls: failed to verify certificate: x509: certificate signed by unknown authority"))
 	if got := emu.RequestCount(); got != 0 {
 		t.Fatalf("emulator saw %d requests over an untrusted connection, want 0", got)
@@ -225,13 +219,7 @@ func TestAccTransport_untrustedCertificateIsRefused(t *testing.T) {
 }
 
 func TestAccTransport_sslCertFileTrustsAProxyCAOverHTTP2(t *testing.T) {
-	emu := emulator.New(emulator.Credentials{AccountSid: testAccountSid, AuthToken: testAuthToken})
-	url, err := emu.StartTLS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(emu.Close)
-	emu.PutUser(testServiceSid, emulator.NewUser(url, testAccountSid, testServiceSid, testUserSid, "jing"))
+	emu := startTLSEmulator(t)
 	pemFile := filepath.Join(t.TempDir(), "proxy-ca.pem")
 	if err := os.WriteFile(pemFile, emu.CertPEM(), 0o600); err != nil {
 		t.Fatal(err)

@@ -28,9 +28,19 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 // startEmulator serves an emulator on loopback for one test, seeded with the
 // user "jing" (testUserSid) in testServiceSid.
 func startEmulator(t *testing.T) *emulator.Server {
+	return startEmulatorWith(t, (*emulator.Server).Start)
+}
+
+// startTLSEmulator is startEmulator over HTTPS, with a certificate no system
+// trusts.
+func startTLSEmulator(t *testing.T) *emulator.Server {
+	return startEmulatorWith(t, (*emulator.Server).StartTLS)
+}
+
+func startEmulatorWith(t *testing.T, start func(*emulator.Server) (string, error)) *emulator.Server {
 	t.Helper()
 	emu := emulator.New(emulator.Credentials{AccountSid: testAccountSid, AuthToken: testAuthToken})
-	url, err := emu.Start()
+	url, err := start(emu)
 	if err != nil {
 		t.Fatal(err)
 	}
