@@ -258,18 +258,69 @@ func render(results []result, cli, provider string, runs int, goBench string) st
 		}
 	}
 	for _, r := range results {
-		limit := floors[r.N] + time.Duration(r.N)*r.Model.PerRequest/parallelism + time.Duration(r.Connections)*r.Model.PerConnec/parallelism
+		limit := limitFor(r, floors)
 		cpu := r.Usage.UserCPU + r.Usage.SystemCPU
 		fmt.Fprintf(&b, "| %d | %s | %.2f s | %.2f s | %.3f | %d | %d | %d | %.2f s | %.0f µs | %.1f MiB |\n",
 			r.N, r.Model.Name, r.Wall.Seconds(), limit.Seconds(), r.Wall.Seconds()/limit.Seconds(), r.Requests, r.Connections, r.Retries,
 			cpu.Seconds(), float64(cpu.Microseconds())/float64(r.N), float64(r.Usage.MaxRSSKiB)/1024)
 	}
+	b.WriteString(targets(results, floors, size))
 	if goBench != "" {
 		if data, err := os.ReadFile(goBench); err == nil {
 			b.WriteString("\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem` on the client (fetch against the in-process emulator) and the mapping:\n\n```\n")
 			b.WriteString(strings.TrimSpace(string(data)))
 			b.WriteString("\n```\n")
 		}
+	}
+	return b.String()
+}
+
+// limitFor is floor + N·L/p + k·C/p: what the CLI's own work and the network
+// allow, so that only the provider's overhead separates wall time from it.
+func limitFor(r result, floors map[int]time.Duration) time.Duration {
+	return floors[r.N] + time.Duration(r.N)*r.Model.PerRequest/parallelism + time.Duration(r.Connections)*r.Model.PerConnec/parallelism
+}
+
+// targets checks the figures against the issue's targets, so that the report
+// says itself where they hold and where they do not.
+func targets(results []result, floors map[int]time.Duration, binarySize int64) string {
+	var b strings.Builder
+	b.WriteString("\n## Targets\n\n| target | measured | holds |\n|---|---|---|\n")
+	row := func(target, measured string, ok bool) {
+		verdict := "yes"
+		if !ok {
+			verdict = "**no**"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, verdict)
+	}
+	maxConns, maxRatio, exact, maxRSS := 0, 0.0, true, int64(0)
+	cpuPerRead := map[string][]float64{}
+	var order []string
+	for _, r := range results {
+		maxConns = max(maxConns, r.Connections)
+		maxRatio = max(maxRatio, r.Wall.Seconds()/limitFor(r, floors).Seconds())
+		exact = exact && r.Requests == r.N && r.Retries == 0
+		if r.N == 1000 {
+			maxRSS = max(maxRSS, r.Usage.MaxRSSKiB)
+		}
+		if _, seen := cpuPerRead[r.Model.Name]; !seen {
+			order = append(order, r.Model.Name)
+		}
+		cpuPerRead[r.Model.Name] = append(cpuPerRead[r.Model.Name], float64((r.Usage.UserCPU+r.Usage.SystemCPU).Microseconds())/float64(r.N))
+	}
+	row("connections ≤ 12 for every N", fmt.Sprintf("at most %d", maxConns), maxConns <= 12)
+	row("wall ≤ 1.05 × limit for every N and model", fmt.Sprintf("largest ratio %.3f", maxRatio), maxRatio <= 1.05)
+	row("requests = N, no retries", fmt.Sprintf("%v", exact), exact)
+	if maxRSS > 0 {
+		row("peak RSS ≤ 64 MiB at N=1000", fmt.Sprintf("%.1f MiB", float64(maxRSS)/1024), maxRSS <= 64*1024)
+	}
+	row("release binary ≤ 30 MB", fmt.Sprintf("%.1f MB", float64(binarySize)/1e6), binarySize <= 30e6)
+	for _, name := range order {
+		perRead := cpuPerRead[name]
+		first, last := perRead[0], perRead[len(perRead)-1]
+		// Start-up is paid once, so CPU per read may fall with N; flat means
+		// it does not grow.
+		row("CPU per read does not grow with N ("+name+")", fmt.Sprintf("%.0f µs at the smallest N, %.0f µs at the largest", first, last), last <= first*1.1)
 	}
 	return b.String()
 }
