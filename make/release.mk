@@ -17,3 +17,13 @@ docs-check: build $(TOFU) $(TFPLUGINDOCS)
 	./scripts/docs.sh check
 
 TEST_EXTRA += docs-check
+
+.PHONY: examples-check
+
+# examples/wiring needs Twilio's official provider, which cannot be
+# downloaded here: it is format-checked only (scripts/examples-check.sh says
+# so when it runs).
+examples-check: build $(EMULATOR) $(TOFU)
+	./scripts/examples-check.sh
+
+TEST_EXTRA += examples-check
