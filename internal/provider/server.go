@@ -33,9 +33,10 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 
 // frameworkServer is every RPC the framework's protocol 6 server implements.
 type frameworkServer interface {
-	tfprotov6.ProviderServerWithListResource
-	tfprotov6.ProviderServerWithActions
-	tfprotov6.ProviderServerWithStateStores
+	tfprotov6.ProviderServer
+	tfprotov6.ListResourceServer
+	tfprotov6.ActionServer
+	tfprotov6.StateStoreServer
 }
 
 // releasingServer releases the request context of the RPCs called once per
