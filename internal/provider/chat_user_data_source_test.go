@@ -20,7 +20,7 @@ func expectAttr(addr, attr string, want knownvalue.Check) statecheck.StateCheck 
 }
 
 func fullUserChecks(addr string, u map[string]any) []statecheck.StateCheck {
-	links := u["links"].(map[string]any)
+	links, _ := u["links"].(map[string]any)
 	return []statecheck.StateCheck{
 		expectAttr(addr, "sid", knownvalue.StringExact(userField(u, "sid"))),
 		expectAttr(addr, "identity", knownvalue.StringExact(userField(u, "identity"))),
@@ -36,8 +36,8 @@ func fullUserChecks(addr string, u map[string]any) []statecheck.StateCheck {
 		expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(3)),
 		expectAttr(addr, "url", knownvalue.StringExact(userField(u, "url"))),
 		expectAttr(addr, "links", knownvalue.MapExact(map[string]knownvalue.Check{
-			"user_channels": knownvalue.StringExact(links["user_channels"].(string)),
-			"user_bindings": knownvalue.StringExact(links["user_bindings"].(string)),
+			"user_channels": knownvalue.StringExact(userField(links, "user_channels")),
+			"user_bindings": knownvalue.StringExact(userField(links, "user_bindings")),
 		})),
 	}
 }

@@ -62,8 +62,11 @@ provider "twilio" {
 `, testAccountSid, testAuthToken, emu.URL(), strings.Join(extra, "\n  "))
 }
 
+// userField is "" for a field that is missing or not a string, so that the
+// check comparing it fails and names the attribute, where a panic would not.
 func userField(u map[string]any, name string) string {
-	return u[name].(string)
+	s, _ := u[name].(string)
+	return s
 }
 
 // errorPattern matches the phrases in order, whatever the CLI's line
