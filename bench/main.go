@@ -100,7 +100,7 @@ func run(cli, provider, sizes string, runs int, out, goBench string) error {
 			for i := range runs {
 				r, err := measure(cli, provider, binDir, n, m)
 				if err != nil {
-					return fmt.Errorf("N=%d %s run %d: %w", n, m.Name, i+1, err)
+					return fmt.Errorf("run %d at N=%d, %s: %w", i+1, n, m.Name, err)
 				}
 				fmt.Fprintf(os.Stderr, "N=%-5d %-15s run %d: wall %v, requests %d, connections %d, provider CPU %v, RSS %d KiB\n",
 					n, m.Name, i+1, r.Wall.Round(time.Millisecond), r.Requests, r.Connections, (r.Usage.UserCPU + r.Usage.SystemCPU).Round(time.Millisecond), r.Usage.MaxRSSKiB)

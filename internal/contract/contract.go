@@ -51,7 +51,7 @@ func SpecFile() (string, error) {
 	}
 	file := filepath.Join(filepath.Dir(dir), "shared", "twilio-oai", "twilio_chat_v2.json")
 	if _, err := os.Stat(file); err != nil {
-		return "", fmt.Errorf("Twilio's OpenAPI description is not beside the repository (../shared/twilio-oai/twilio_chat_v2.json): %w", err)
+		return "", fmt.Errorf("no OpenAPI description of Twilio Chat beside the repository (../shared/twilio-oai/twilio_chat_v2.json): %w", err)
 	}
 	return file, nil
 }
