@@ -63,3 +63,17 @@ release-check: $(GORELEASER)
 	  test "$$size" -le $(RELEASE_MAX_BYTES) || { echo "the release binary grew past $(RELEASE_MAX_BYTES) bytes" >&2; exit 1; }
 
 TEST_EXTRA += release-check
+
+GOLANGCI_LINT := $(BIN)/golangci-lint
+
+.PHONY: lint
+
+$(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
+	@echo "Building golangci-lint from the Go module proxy into .bin/ (first run only: a few minutes)..."
+	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+	@touch $@
+
+lint: $(GOLANGCI_LINT)
+	$(GOLANGCI_LINT) run ./...
+
+TEST_EXTRA += lint
