@@ -1,34 +1,11 @@
 # Registry readiness: generated docs, examples that are planned, release
-# packaging and lint. Each tool is pinned in its own module under tools/ (so
-# that none moves OpenTofu's dependencies in tools/go.mod) and built once
-# into .bin/.
+# packaging and lint, all part of `make test`. Each tool is pinned in its own
+# module under tools/, so that none moves OpenTofu's dependencies in
+# tools/go.mod, and built once into .bin/.
 TFPLUGINDOCS  := $(BIN)/tfplugindocs
+GORELEASER    := $(BIN)/goreleaser
+GOLANGCI_LINT := $(BIN)/golangci-lint
 
-.PHONY: docs docs-check
-
-$(TFPLUGINDOCS): tools/docs/go.mod tools/docs/go.sum
-	cd tools/docs && GOBIN=$(BIN) go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
-	@touch $@
-
-docs: build $(TOFU) $(TFPLUGINDOCS)
-	./scripts/docs.sh generate
-
-docs-check: build $(TOFU) $(TFPLUGINDOCS)
-	./scripts/docs.sh check
-
-TEST_EXTRA += docs-check
-
-.PHONY: examples-check
-
-# examples/wiring needs Twilio's official provider, which cannot be
-# downloaded here: it is format-checked only (scripts/examples-check.sh says
-# so when it runs).
-examples-check: build $(EMULATOR) $(TOFU)
-	./scripts/examples-check.sh
-
-TEST_EXTRA += examples-check
-
-GORELEASER := $(BIN)/goreleaser
 # Every platform .goreleaser.yml builds (darwin/arm is no Go port).
 RELEASE_PLATFORMS_ALL := freebsd/amd64 freebsd/386 freebsd/arm freebsd/arm64 \
 	windows/amd64 windows/386 windows/arm64 \
@@ -40,16 +17,38 @@ RELEASE_PLATFORMS_ALL := freebsd/amd64 freebsd/386 freebsd/arm freebsd/arm64 \
 RELEASE_PLATFORMS := $(if $(RELEASE_ALL),$(RELEASE_PLATFORMS_ALL),linux/amd64 windows/386 darwin/arm64 freebsd/arm)
 RELEASE_MAX_BYTES := 30000000
 
-.PHONY: release-check
+.PHONY: docs docs-check examples-check release-check lint
+
+$(TFPLUGINDOCS): tools/docs/go.mod tools/docs/go.sum
+	cd tools/docs && GOBIN=$(BIN) go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
+	@touch $@
 
 $(GORELEASER): tools/release/go.mod tools/release/go.sum
 	@echo "Building goreleaser from the Go module proxy into .bin/ (first run only: a few minutes)..."
 	cd tools/release && GOBIN=$(BIN) go install github.com/goreleaser/goreleaser/v2
 	@touch $@
 
-# A snapshot build would also zip and sign every platform; compiling them
-# proves as much about the code in a fraction of the time, and `goreleaser
-# check` covers the configuration.
+$(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
+	@echo "Building golangci-lint from the Go module proxy into .bin/ (first run only: a few minutes)..."
+	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+	@touch $@
+
+docs: build $(TOFU) $(TFPLUGINDOCS)
+	./scripts/docs.sh generate
+
+docs-check: build $(TOFU) $(TFPLUGINDOCS)
+	./scripts/docs.sh check
+
+# examples/wiring needs Twilio's official provider, which cannot be
+# downloaded here: it is format-checked only (scripts/examples-check.sh says
+# so when it runs).
+examples-check: build $(EMULATOR) $(TOFU)
+	./scripts/examples-check.sh
+
+# A snapshot build would also package every platform; compiling them proves
+# as much about the code in a fraction of the time, and `goreleaser check`
+# covers the configuration. The size limit applies to a binary built as
+# goreleaser builds it.
 release-check: $(GORELEASER)
 	$(GORELEASER) check
 	@set -e; for p in $(RELEASE_PLATFORMS); do \
@@ -62,18 +61,7 @@ release-check: $(GORELEASER)
 	  echo "linux/amd64 release binary: $$size bytes (limit $(RELEASE_MAX_BYTES))"; \
 	  test "$$size" -le $(RELEASE_MAX_BYTES) || { echo "the release binary grew past $(RELEASE_MAX_BYTES) bytes" >&2; exit 1; }
 
-TEST_EXTRA += release-check
-
-GOLANGCI_LINT := $(BIN)/golangci-lint
-
-.PHONY: lint
-
-$(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
-	@echo "Building golangci-lint from the Go module proxy into .bin/ (first run only: a few minutes)..."
-	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
-	@touch $@
-
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...
 
-TEST_EXTRA += lint
+TEST_EXTRA += docs-check examples-check release-check lint
