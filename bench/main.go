@@ -265,6 +265,10 @@ func render(results []result, cli, provider string, runs int, goBench string) st
 			cpu.Seconds(), float64(cpu.Microseconds())/float64(r.N), float64(r.Usage.MaxRSSKiB)/1024)
 	}
 	b.WriteString(targets(results, floors, size))
+	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
+		b.WriteString("\n")
+		b.Write(findings)
+	}
 	if goBench != "" {
 		if data, err := os.ReadFile(goBench); err == nil {
 			b.WriteString("\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem` on the client (fetch against the in-process emulator) and the mapping:\n\n```\n")
