@@ -27,7 +27,7 @@ contract:
 	@echo "make contract: skipped: Twilio's OpenAPI description is not at $(TWILIO_OAI)"
 else
 contract: $(PRISM) $(TOFU) $(TERRAFORM)
-	go test -count=1 ./internal/contract/
+	go test $(GOTESTFLAGS) -count=1 ./internal/contract/
 	./scripts/with-prism.sh $(PRISM) $(TWILIO_OAI) $(MAKE) --no-print-directory contract-run
 endif
 

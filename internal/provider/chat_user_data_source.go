@@ -56,7 +56,7 @@ func (d *chatUserDataSource) Metadata(_ context.Context, req datasource.Metadata
 
 func (d *chatUserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one user of a Twilio Chat (Conversations-era Chat v2) service by SID or by identity, " +
+		MarkdownDescription: "Looks up one user of a Twilio Programmable Chat service (Chat v2 API) by SID or by identity, " +
 			"with every attribute Twilio returns. Attributes that Twilio returns as `null` are null here too, never `false`, `\"\"` or `0`.",
 		Attributes: map[string]schema.Attribute{
 			"service_sid": schema.StringAttribute{
