@@ -5,36 +5,18 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.bin"
 work=$(mktemp -d)
-emulator_pid=""
-cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
 export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001
 export TWILIO_AUTH_TOKEN=demo-auth-token-not-a-secret
 unset TWILIO_API_KEY TWILIO_API_SECRET TWILIO_REGION TWILIO_EDGE
 
-"$bin/chat-emulator" -seed "$root/examples/demo/seed.json" -url-file "$work/url" >"$work/emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$work/url" ] && break
-  sleep 0.1
-done
-[ -s "$work/url" ] || { cat "$work/emulator.log"; echo "the emulator did not start" >&2; exit 1; }
-export TWILIO_CHAT_ENDPOINT=$(cat "$work/url")
+start_emulator "$bin" "$root/examples/demo/seed.json" "$work"
 echo "==> chat emulator listening on $TWILIO_CHAT_ENDPOINT (seeded from examples/demo/seed.json)"
 
-cat >"$work/cli.tfrc" <<TFRC
-provider_installation {
-  dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio"   = "$bin"
-    "registry.terraform.io/seed-29301ef8/twilio" = "$bin"
-  }
-  direct {}
-}
-TFRC
+write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 cp "$root/examples/demo/main.tf" "$work/"
 cd "$work"

@@ -17,14 +17,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir "$work/export"
-cat >"$work/export/cli.tfrc" <<TFRC
-provider_installation {
-  dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio" = "$bin"
-  }
-  direct {}
-}
-TFRC
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
+write_dev_override "$work/export/cli.tfrc" "$bin"
 cat >"$work/export/main.tf" <<'HCL'
 terraform {
   required_providers {

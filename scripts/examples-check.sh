@@ -15,14 +15,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.bin"
 work=$(mktemp -d)
-emulator_pid=""
-stop_emulator() {
-  if [ -n "$emulator_pid" ]; then
-    kill "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
-    emulator_pid=""
-  fi
-}
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
 trap 'stop_emulator; rm -rf "$work"' EXIT
 
 export TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef
@@ -32,31 +26,11 @@ unset TWILIO_API_KEY TWILIO_API_SECRET TWILIO_REGION TWILIO_EDGE TWILIO_MAX_RETR
 export TF_VAR_twilio_auth_token=$TWILIO_AUTH_TOKEN
 export TF_VAR_twilio_api_secret=examples-check-api-secret-not-a-secret
 
-cat >"$work/cli.tfrc" <<TFRC
-provider_installation {
-  dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio" = "$bin"
-  }
-  direct {}
-}
-TFRC
+write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 
 echo "==> tofu fmt -check -recursive examples"
 "$bin/tofu" fmt -check -recursive -diff "$root/examples"
-
-start_emulator() {
-  rm -f "$work/url"
-  "$bin/chat-emulator" -seed "$1" -url-file "$work/url" >"$work/emulator.log" 2>&1 &
-  emulator_pid=$!
-  for _ in $(seq 1 100); do
-    [ -s "$work/url" ] && break
-    sleep 0.1
-  done
-  [ -s "$work/url" ] || { cat "$work/emulator.log" >&2; echo "the emulator did not start" >&2; exit 1; }
-  TWILIO_CHAT_ENDPOINT=$(cat "$work/url")
-  export TWILIO_CHAT_ENDPOINT
-}
 
 planned=0
 while IFS= read -r dir; do
@@ -74,7 +48,7 @@ while IFS= read -r dir; do
   fi
   seed="$root/scripts/examples-seed.json"
   [ -f "$dir/seed.json" ] && seed="$dir/seed.json"
-  start_emulator "$seed"
+  start_emulator "$bin" "$seed" "$work"
   echo "==> $name: tofu plan against the emulator seeded from ${seed#"$root"/}"
   if ! (cd "$copy" && "$bin/tofu" plan -input=false -no-color -lock=false >"$work/plan.log" 2>&1); then
     cat "$work/plan.log" >&2

@@ -1,0 +1,40 @@
+# Shared by the scripts that run the project's OpenTofu against the provider
+# built in .bin/ and the chat emulator. Source it; it defines functions only.
+
+# write_dev_override FILE DIR: a CLI configuration that takes this provider
+# from DIR, under both registry hosts, so that no init or download is needed.
+write_dev_override() {
+  cat >"$1" <<TFRC
+provider_installation {
+  dev_overrides {
+    "registry.opentofu.org/seed-29301ef8/twilio" = "$2"
+    "registry.terraform.io/seed-29301ef8/twilio" = "$2"
+  }
+  direct {}
+}
+TFRC
+}
+
+# start_emulator BIN SEED WORKDIR: starts the chat emulator on loopback with the
+# credentials in TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN, waits for its URL, and
+# exports it as TWILIO_CHAT_ENDPOINT. Sets emulator_pid for stop_emulator.
+start_emulator() {
+  rm -f "$3/url"
+  "$1/chat-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
+  emulator_pid=$!
+  for _ in $(seq 1 100); do
+    [ -s "$3/url" ] && break
+    sleep 0.1
+  done
+  [ -s "$3/url" ] || { cat "$3/emulator.log" >&2; echo "the chat emulator did not start" >&2; exit 1; }
+  TWILIO_CHAT_ENDPOINT=$(cat "$3/url")
+  export TWILIO_CHAT_ENDPOINT
+}
+
+stop_emulator() {
+  if [ -n "${emulator_pid:-}" ]; then
+    kill "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+    emulator_pid=""
+  fi
+}
