@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -164,5 +163,3 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt i
 		"attempt": attempt + 1,
 	})
 }
-
-var errDotSegment = errors.New(`"." and ".." cannot be looked up: they would change the meaning of the URL path`)

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
+var errDotSegment = errors.New(`"." and ".." cannot be looked up: they would change the meaning of the URL path`)
+
 // UserURL builds the fetch URL for a user. The Sid segment may be an
 // identity, so each segment is path-escaped on its own: an identity holding
 // "/", "?", "#" or "%" stays one segment and reaches Twilio unchanged.
@@ -63,21 +65,13 @@ func (c *Client) FetchUser(ctx context.Context, serviceSid, sidOrIdentity string
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, ctxErr
 		}
-		var tooLarge *BodyTooLargeError
-		if errors.As(err, &tooLarge) {
-			return nil, tooLarge
-		}
-		return nil, &TransportError{Attempts: attempts, Err: err}
+		return nil, unanswered(err, attempts)
 	}
 	if body == nil {
 		// The response handler only runs on answers that end the retry loop
 		// normally; a retryable status that exhausted its retries is read here.
 		if body, err = c.readBody(resp); err != nil {
-			var tooLarge *BodyTooLargeError
-			if errors.As(err, &tooLarge) {
-				return nil, tooLarge
-			}
-			return nil, &TransportError{Attempts: attempts, Err: err}
+			return nil, unanswered(err, attempts)
 		}
 	}
 	c.logger(ctx, "Twilio Chat API response", map[string]any{
@@ -99,6 +93,16 @@ func (c *Client) FetchUser(ctx context.Context, serviceSid, sidOrIdentity string
 		}
 	}
 	return user, nil
+}
+
+// unanswered classifies a request that got no usable answer: a body over the
+// cap keeps its own type, anything else is a transport failure.
+func unanswered(err error, attempts int) error {
+	var tooLarge *BodyTooLargeError
+	if errors.As(err, &tooLarge) {
+		return tooLarge
+	}
+	return &TransportError{Attempts: attempts, Err: err}
 }
 
 func (c *Client) newUserRequest(ctx context.Context, serviceSid, sidOrIdentity string) (*http.Request, error) {

@@ -47,16 +47,13 @@ func TestAccChatUserDataSource_bySidAndByIdentity(t *testing.T) {
 		t.Run(lookup.argument, func(t *testing.T) {
 			emu := startEmulator(t)
 			u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				Steps: []resource.TestStep{{
-					Config: providerBlock(emu) + fmt.Sprintf(`
+			accTest(t, resource.TestStep{
+				Config: providerBlock(emu) + fmt.Sprintf(`
 data "twilio_chat_user" "jing" {
   service_sid = %q
   %s = %q
 }`, testServiceSid, lookup.argument, lookup.value),
-					ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
-				}},
+				ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
 			})
 			req := emu.Requests()[0]
 			if want := "/v2/Services/" + testServiceSid + "/Users/" + lookup.value; req.EscapedPath != want || req.Method != "GET" {
@@ -77,30 +74,27 @@ func TestAccChatUserDataSource_allNullUser(t *testing.T) {
 		"date_updated": nil, "links": nil, "url": nil,
 	})
 	addr := "data.twilio_chat_user.ghost"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 data "twilio_chat_user" "ghost" {
   service_sid = "` + testServiceSid + `"
   identity    = "ghost"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
-				expectAttr(addr, "account_sid", knownvalue.Null()),
-				expectAttr(addr, "attributes", knownvalue.Null()),
-				expectAttr(addr, "friendly_name", knownvalue.Null()),
-				expectAttr(addr, "role_sid", knownvalue.Null()),
-				expectAttr(addr, "is_online", knownvalue.Null()),
-				expectAttr(addr, "is_notifiable", knownvalue.Null()),
-				expectAttr(addr, "date_created", knownvalue.Null()),
-				expectAttr(addr, "date_updated", knownvalue.Null()),
-				expectAttr(addr, "links", knownvalue.Null()),
-				expectAttr(addr, "url", knownvalue.Null()),
-				// Absent from the body: the spec's default of 0 applies.
-				expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
+			expectAttr(addr, "account_sid", knownvalue.Null()),
+			expectAttr(addr, "attributes", knownvalue.Null()),
+			expectAttr(addr, "friendly_name", knownvalue.Null()),
+			expectAttr(addr, "role_sid", knownvalue.Null()),
+			expectAttr(addr, "is_online", knownvalue.Null()),
+			expectAttr(addr, "is_notifiable", knownvalue.Null()),
+			expectAttr(addr, "date_created", knownvalue.Null()),
+			expectAttr(addr, "date_updated", knownvalue.Null()),
+			expectAttr(addr, "links", knownvalue.Null()),
+			expectAttr(addr, "url", knownvalue.Null()),
+			// Absent from the body: the spec's default of 0 applies.
+			expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
+		},
 	})
 }
 
@@ -108,22 +102,19 @@ func TestAccChatUserDataSource_falseIsNotNull(t *testing.T) {
 	emu := startEmulator(t)
 	emu.PutUser(testServiceSid, map[string]any{"sid": testUserSid2, "identity": "away", "is_online": false, "is_notifiable": false, "friendly_name": "", "joined_channels_count": 0})
 	addr := "data.twilio_chat_user.away"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 data "twilio_chat_user" "away" {
   service_sid = "` + testServiceSid + `"
   sid         = "` + testUserSid2 + `"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr(addr, "identity", knownvalue.StringExact("away")),
-				expectAttr(addr, "is_online", knownvalue.Bool(false)),
-				expectAttr(addr, "is_notifiable", knownvalue.Bool(false)),
-				expectAttr(addr, "friendly_name", knownvalue.StringExact("")),
-				expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr(addr, "identity", knownvalue.StringExact("away")),
+			expectAttr(addr, "is_online", knownvalue.Bool(false)),
+			expectAttr(addr, "is_notifiable", knownvalue.Bool(false)),
+			expectAttr(addr, "friendly_name", knownvalue.StringExact("")),
+			expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
+		},
 	})
 }
 
@@ -156,10 +147,7 @@ data "twilio_chat_user" %q {
 			expectAttr("data.twilio_chat_user."+name, "sid", knownvalue.StringExact(sid)),
 			expectAttr("data.twilio_chat_user."+name, "identity", knownvalue.StringExact(identity)))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
-	})
+	accTest(t, resource.TestStep{Config: config, ConfigStateChecks: checks})
 	for _, req := range emu.Requests() {
 		if req.RawQuery != "" {
 			t.Errorf("request %s carried a query %q", req.EscapedPath, req.RawQuery)
@@ -170,27 +158,22 @@ data "twilio_chat_user" %q {
 func TestAccChatUserDataSource_notFound(t *testing.T) {
 	emu := startEmulator(t)
 	emu.AddService(otherService)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 data "twilio_chat_user" "missing" {
   service_sid = "` + testServiceSid + `"
   identity    = "nobody"
 }`,
-				ExpectError: regexp.MustCompile(`(?s)chat user not found.*No chat user with identity "nobody" in service\s+` + testServiceSid + `:\s+HTTP 404, Twilio\s+error 20404`),
-			},
-			{
-				Config: providerBlock(emu) + `
+		ExpectError: regexp.MustCompile(`(?s)chat user not found.*No chat user with identity "nobody" in service\s+` + testServiceSid + `:\s+HTTP 404, Twilio\s+error 20404`),
+	},
+		resource.TestStep{
+			Config: providerBlock(emu) + `
 data "twilio_chat_user" "missing" {
   service_sid = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
   sid         = "` + testUserSid + `"
 }`,
-				ExpectError: regexp.MustCompile(`(?s)chat user not found.*sid "` + testUserSid + `" in service\s+ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:\s+HTTP\s+403, Twilio\s+error 20403: Service\s+instance\s+not\s+found`),
-			},
-		},
-	})
+			ExpectError: regexp.MustCompile(`(?s)chat user not found.*sid "` + testUserSid + `" in service\s+ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:\s+HTTP\s+403, Twilio\s+error 20403: Service\s+instance\s+not\s+found`),
+		})
 }
 
 func TestAccChatUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
@@ -203,19 +186,16 @@ func TestAccChatUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *test
 		}
 	}
 	svc := `service_sid = "` + testServiceSid + `"` + "\n"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			step(`service_sid = "IS123"`+"\n"+`identity = "jing"`, `(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),
-			step(svc+`sid = "US0123"`, `(?s)Attribute sid must be US followed by 32 hexadecimal digits`),
-			step(svc+`sid = "`+testUserSid+`"`+"\n"+`identity = "jing"`, `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
-			step(svc, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
-			step(svc+`identity = "."`, `(?s)Attribute identity value must be none of: \["\."\s+"\.\."\]`),
-			step(svc+`identity = ".."`, `(?s)Attribute identity value must be none of`),
-			step(svc+`identity = ""`, `(?s)Attribute identity string length must be between 1 and 1024, got: 0`),
-			step(svc+`identity = "`+strings.Repeat("a", 1025)+`"`, `(?s)Attribute identity string length must be between 1 and 1024, got: 1025`),
-		},
-	})
+	accTest(t,
+		step(`service_sid = "IS123"`+"\n"+`identity = "jing"`, `(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),
+		step(svc+`sid = "US0123"`, `(?s)Attribute sid must be US followed by 32 hexadecimal digits`),
+		step(svc+`sid = "`+testUserSid+`"`+"\n"+`identity = "jing"`, `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
+		step(svc, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured:\s+\[sid,identity\]`),
+		step(svc+`identity = "."`, `(?s)Attribute identity value must be none of: \["\."\s+"\.\."\]`),
+		step(svc+`identity = ".."`, `(?s)Attribute identity value must be none of`),
+		step(svc+`identity = ""`, `(?s)Attribute identity string length must be between 1 and 1024, got: 0`),
+		step(svc+`identity = "`+strings.Repeat("a", 1025)+`"`, `(?s)Attribute identity string length must be between 1 and 1024, got: 1025`),
+	)
 	if got := emu.RequestCount(); got != 0 {
 		t.Fatalf("invalid arguments sent %d requests to the API", got)
 	}
@@ -224,16 +204,13 @@ func TestAccChatUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *test
 func TestAccChatUserDataSource_rateLimitedThenSucceeds(t *testing.T) {
 	emu := startEmulator(t)
 	emu.InjectFaults(emulator.Fault{Status: 429, Header: map[string]string{"Retry-After": "1"}})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 data "twilio_chat_user" "jing" {
   service_sid = "` + testServiceSid + `"
   identity    = "jing"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid))},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid))},
 	})
 	reqs := emu.Requests()
 	if reqs[0].Status != 429 || reqs[1].Status != 200 {
@@ -244,10 +221,8 @@ data "twilio_chat_user" "jing" {
 func TestAccChatUserDataSource_roleSidWiredAndKnownAtPlan(t *testing.T) {
 	emu := startEmulator(t)
 	role := userField(emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing"), "role_sid")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 data "twilio_chat_user" "jing" {
   service_sid = "` + testServiceSid + `"
   identity    = "jing"
@@ -255,26 +230,23 @@ data "twilio_chat_user" "jing" {
 resource "terraform_data" "membership" {
   input = data.twilio_chat_user.jing.role_sid
 }`,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("terraform_data.membership", plancheck.ResourceActionCreate),
-					plancheck.ExpectKnownValue("terraform_data.membership", tfjsonpath.New("input"), knownvalue.StringExact(role)),
-				},
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("terraform_data.membership", plancheck.ResourceActionCreate),
+				plancheck.ExpectKnownValue("terraform_data.membership", tfjsonpath.New("input"), knownvalue.StringExact(role)),
 			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
-			},
-		}},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
+		},
 	})
 }
 
 func TestAccChatUserDataSource_deferredUntilServiceSidIsKnown(t *testing.T) {
 	emu := startEmulator(t)
 	role := userField(emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing"), "role_sid")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: providerBlock(emu) + `
+	accTest(t, resource.TestStep{
+		Config: providerBlock(emu) + `
 resource "terraform_data" "service" {
   input = "` + testServiceSid + `"
 }
@@ -285,25 +257,22 @@ data "twilio_chat_user" "jing" {
 resource "terraform_data" "membership" {
   input = data.twilio_chat_user.jing.role_sid
 }`,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectUnknownValue("terraform_data.membership", tfjsonpath.New("input")),
-				},
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue("terraform_data.membership", tfjsonpath.New("input")),
 			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttr("data.twilio_chat_user.jing", "role_sid", knownvalue.StringExact(role)),
-				expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
-			},
-		}},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr("data.twilio_chat_user.jing", "role_sid", knownvalue.StringExact(role)),
+			expectAttr("terraform_data.membership", "output", knownvalue.StringExact(role)),
+		},
 	})
 }
 
 func TestAccChatUserDataSource_providerConfiguredFromUnknownValues(t *testing.T) {
 	emu := startEmulator(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
 resource "terraform_data" "token" {
   input = %q
 }
@@ -316,8 +285,7 @@ data "twilio_chat_user" "jing" {
   service_sid = %q
   identity    = "jing"
 }`, testAuthToken, testAccountSid, emu.URL(), testServiceSid),
-			ExpectError: errorPattern("Provider configuration not known yet", "The twilio provider's auth_token depends on values known only after apply", "-target"),
-		}},
+		ExpectError: errorPattern("Provider configuration not known yet", "The twilio provider's auth_token depends on values known only after apply", "-target"),
 	})
 	if got := emu.RequestCount(); got != 0 {
 		t.Fatalf("emulator saw %d requests with an unknown configuration, want 0", got)

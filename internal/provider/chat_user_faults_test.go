@@ -40,7 +40,7 @@ func runRead(t *testing.T, config string, want *regexp.Regexp) {
 			expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid)),
 		}
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: []resource.TestStep{step}})
+	accTest(t, step)
 }
 
 // statuses lists the statuses the emulator answered, in order; 0 is a
@@ -195,18 +195,15 @@ func TestAccFault_redirectIsNotFollowed(t *testing.T) {
 }
 
 func TestAccTransport_plainHTTPToARemoteHostIsRefused(t *testing.T) {
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
   endpoints   = { chat = "http://chat.example.com" }
 }`, testAccountSid, testAuthToken) + fmt.Sprintf(jingByIdentity, ""),
-			PlanOnly:    true,
-			ExpectError: errorPattern("Invalid Twilio endpoint", `endpoints.chat "http://chat.example.com" uses plain http to a host that is not loopback; credentials would travel in clear text`),
-		}},
+		PlanOnly:    true,
+		ExpectError: errorPattern("Invalid Twilio endpoint", `endpoints.chat "http://chat.example.com" uses plain http to a host that is not loopback; credentials would travel in clear text`),
 	})
 }
 

@@ -187,10 +187,8 @@ func TestAccContract_readEqualsTheSpecExample(t *testing.T) {
 	}
 
 	proxy := startRecordingProxy(t, endpoint)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: contractProviderBlock(proxy) + `
+	accTest(t, resource.TestStep{
+		Config: contractProviderBlock(proxy) + `
 data "twilio_chat_user" "by_identity" {
   service_sid = "` + exampleServiceSid + `"
   identity    = "jing"
@@ -199,8 +197,7 @@ data "twilio_chat_user" "by_sid" {
   service_sid = "` + exampleServiceSid + `"
   sid         = "` + exampleUserSid + `"
 }`,
-			ConfigStateChecks: checks,
-		}},
+		ConfigStateChecks: checks,
 	})
 
 	seenPath := map[string]bool{}
@@ -225,17 +222,14 @@ func TestAccContract_badServiceSidIsRefusedBeforePrism(t *testing.T) {
 		t.Fatalf("Prism answered a malformed ServiceSid with %d, want 422: the spec's pattern is what this test relies on", status)
 	}
 	proxy := startRecordingProxy(t, endpoint)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: contractProviderBlock(proxy) + `
+	accTest(t, resource.TestStep{
+		Config: contractProviderBlock(proxy) + `
 data "twilio_chat_user" "bad" {
   service_sid = "` + badService + `"
   identity    = "jing"
 }`,
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(`(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),
-		}},
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(`(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),
 	})
 	if seen := proxy.requests(); len(seen) != 0 {
 		t.Errorf("a malformed service_sid reached Prism: %v", seen)
@@ -251,10 +245,8 @@ func TestAccContract_missingCredentialsAreRefusedBeforePrism(t *testing.T) {
 		t.Setenv(env, "")
 	}
 	proxy := startRecordingProxy(t, endpoint)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: `
+	accTest(t, resource.TestStep{
+		Config: `
 provider "twilio" {
   endpoints = { chat = "` + proxy.URL + `" }
 }
@@ -262,9 +254,8 @@ data "twilio_chat_user" "jing" {
   service_sid = "` + exampleServiceSid + `"
   identity    = "jing"
 }`,
-			PlanOnly:    true,
-			ExpectError: errorPattern("Missing Twilio credentials", "Not set: account_sid (or TWILIO_ACCOUNT_SID), auth_token (or TWILIO_AUTH_TOKEN)"),
-		}},
+		PlanOnly:    true,
+		ExpectError: errorPattern("Missing Twilio credentials", "Not set: account_sid (or TWILIO_ACCOUNT_SID), auth_token (or TWILIO_AUTH_TOKEN)"),
 	})
 	if seen := proxy.requests(); len(seen) != 0 {
 		t.Errorf("a read without credentials reached Prism: %v", seen)

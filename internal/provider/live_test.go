@@ -75,10 +75,8 @@ func TestAccLive_userByIdentityThenBySid(t *testing.T) {
 		"date_created", "date_updated", "joined_channels_count", "url", "links"} {
 		checks = append(checks, statecheck.CompareValuePairs(byIdentity, tfjsonpath.New(attr), bySid, tfjsonpath.New(attr), compare.ValuesSame()))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
 provider "twilio" {}
 
 data "twilio_chat_user" "by_identity" {
@@ -91,18 +89,15 @@ data "twilio_chat_user" "by_sid" {
   sid         = data.twilio_chat_user.by_identity.sid
 }
 `, service, identity, service),
-			ConfigStateChecks: checks,
-		}},
+		ConfigStateChecks: checks,
 	})
 }
 
 func TestAccLive_unknownIdentityIsNotFound(t *testing.T) {
 	service := liveService(t)
 	nobody := "terraform-provider-twilio-live-test-" + randomHex(t, 8)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
 provider "twilio" {}
 
 data "twilio_chat_user" "nobody" {
@@ -110,8 +105,7 @@ data "twilio_chat_user" "nobody" {
   identity    = %q
 }
 `, service, nobody),
-			ExpectError: errorPattern("chat user not found", fmt.Sprintf("No chat user with identity %q in service %s", nobody, service), "HTTP 404"),
-		}},
+		ExpectError: errorPattern("chat user not found", fmt.Sprintf("No chat user with identity %q in service %s", nobody, service), "HTTP 404"),
 	})
 }
 
@@ -121,10 +115,8 @@ func TestAccLive_wrongAuthTokenIsRefused(t *testing.T) {
 	t.Setenv("TWILIO_API_KEY", "")
 	t.Setenv("TWILIO_API_SECRET", "")
 	t.Setenv("TWILIO_AUTH_TOKEN", "wrong-"+randomHex(t, 13))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
 provider "twilio" {}
 
 data "twilio_chat_user" "any" {
@@ -132,8 +124,7 @@ data "twilio_chat_user" "any" {
   identity    = "any"
 }
 `, service),
-			ExpectError: errorPattern("Twilio authentication failed", "account_sid/auth_token (account "+os.Getenv("TWILIO_ACCOUNT_SID")+")", "HTTP 401"),
-		}},
+		ExpectError: errorPattern("Twilio authentication failed", "account_sid/auth_token (account "+os.Getenv("TWILIO_ACCOUNT_SID")+")", "HTTP 401"),
 	})
 }
 
