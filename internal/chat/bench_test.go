@@ -7,6 +7,7 @@ import (
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 const (
@@ -23,10 +24,11 @@ func BenchmarkFetchUser(b *testing.B) {
 	}
 	defer emu.Close()
 	emu.PutUser(benchService, emulator.NewUser(url, benchAccount, benchService, benchUser, "jing"))
-	client, err := chat.New(chat.Config{BaseURL: url, Username: benchAccount, Password: "token", UserAgent: "bench", MaxRetries: 4, RequestTimeout: 30 * time.Second})
+	api, err := twilio.New(twilio.Config{API: chat.API, BaseURL: url, Username: benchAccount, Password: "token", UserAgent: "bench", MaxRetries: 4, RequestTimeout: 30 * time.Second})
 	if err != nil {
 		b.Fatal(err)
 	}
+	client := chat.New(api)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {

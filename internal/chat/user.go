@@ -1,9 +1,9 @@
 package chat
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 // User is a Twilio Chat v2 user (schema chat.v2.service.user). Every field the
@@ -26,32 +26,27 @@ type User struct {
 	URL                 *string            `json:"url"`
 }
 
-// DecodeUser parses a 200 response body. The spec gives joined_channels_count
-// a default of 0, so an absent count decodes as 0 while an explicit null stays
-// nil: encoding/json leaves an absent field untouched but sets a pointer to nil
-// on null.
-func DecodeUser(body []byte) (*User, error) {
+// newUser holds the spec's default for joined_channels_count, 0, so that an
+// absent count decodes as 0 while an explicit null stays nil: encoding/json
+// leaves an absent field untouched but sets a pointer to nil on null.
+func newUser() *User {
 	zero := int64(0)
-	u := &User{JoinedChannelsCount: &zero}
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return nil, fmt.Errorf("expected a JSON object, got %s", describeStart(trimmed))
-	}
-	if err := json.Unmarshal(trimmed, u); err != nil {
-		return nil, err
-	}
-	return u, nil
+	return &User{JoinedChannelsCount: &zero}
 }
 
-func describeStart(b []byte) string {
-	switch {
-	case len(b) == 0:
-		return "an empty body"
-	case b[0] == '[':
-		return "a JSON array"
-	case b[0] == '<':
-		return "HTML or XML"
-	default:
-		return "something else"
+// UnmarshalJSON applies newUser's default wherever a user is decoded: fetched
+// alone or as an element of a list page.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	*u = *newUser()
+	return json.Unmarshal(b, (*plain)(u))
+}
+
+// DecodeUser parses a 200 response body.
+func DecodeUser(body []byte) (*User, error) {
+	var u User
+	if err := twilio.DecodeObject(body, &u); err != nil {
+		return nil, err
 	}
+	return &u, nil
 }

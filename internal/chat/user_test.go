@@ -3,7 +3,6 @@ package chat
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 func TestDecodeUser_joinedChannelsCountAbsentIsZeroNullIsNil(t *testing.T) {
@@ -60,13 +59,5 @@ func TestDecodeUser_rejectsWhatIsNotAnObject(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("DecodeUser(%q) error = %v, want it to contain %q", body, err, want)
 		}
-	}
-}
-
-func TestExcerpt_isShortValidUTF8(t *testing.T) {
-	// An odd prefix makes the cut fall inside a two-byte rune.
-	got := excerpt([]byte("a" + strings.Repeat("é", 300)))
-	if !utf8.ValidString(got) || !strings.HasPrefix(got, "aéé") || len(got) > excerptLen+len("\uFFFD") {
-		t.Fatalf("excerpt = %q (%d bytes)", got, len(got))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/contract"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 const (
@@ -206,10 +207,11 @@ func TestClientRequests_matchTheSpec(t *testing.T) {
 	emu.PutUser(svc, emulator.NewUser(base, acct, svc, userSid, "sid-lookup"))
 
 	for _, pair := range [][2]string{{acct, token}, {apiKey, apiSecret}} {
-		client, err := chat.New(chat.Config{BaseURL: base, Username: pair[0], Password: pair[1], UserAgent: "fidelity-test"})
+		api, err := twilio.New(twilio.Config{API: chat.API, BaseURL: base, Username: pair[0], Password: pair[1], UserAgent: "fidelity-test"})
 		if err != nil {
 			t.Fatal(err)
 		}
+		client := chat.New(api)
 		for _, id := range lookups {
 			if _, err := client.FetchUser(context.Background(), svc, id); err != nil {
 				t.Fatalf("FetchUser(%q) as %s: %v", id, pair[0], err)

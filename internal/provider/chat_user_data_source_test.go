@@ -15,10 +15,6 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 )
 
-func expectAttr(addr, attr string, want knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want)
-}
-
 func fullUserChecks(addr string, u map[string]any) []statecheck.StateCheck {
 	links, _ := u["links"].(map[string]any)
 	return []statecheck.StateCheck{
@@ -48,11 +44,7 @@ func TestAccChatUserDataSource_bySidAndByIdentity(t *testing.T) {
 			emu := startEmulator(t)
 			u := emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing")
 			accTest(t, resource.TestStep{
-				Config: providerBlock(emu) + fmt.Sprintf(`
-data "twilio_chat_user" "jing" {
-  service_sid = %q
-  %s = %q
-}`, testServiceSid, lookup.argument, lookup.value),
+				Config:            providerBlock(emu) + testAccChatUserConfig("jing", testServiceSid, lookup.argument, lookup.value),
 				ConfigStateChecks: fullUserChecks("data.twilio_chat_user.jing", u),
 			})
 			req := emu.Requests()[0]
@@ -75,11 +67,7 @@ func TestAccChatUserDataSource_allNullUser(t *testing.T) {
 	})
 	addr := "data.twilio_chat_user.ghost"
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + `
-data "twilio_chat_user" "ghost" {
-  service_sid = "` + testServiceSid + `"
-  identity    = "ghost"
-}`,
+		Config: providerBlock(emu) + testAccChatUserConfig("ghost", testServiceSid, "identity", "ghost"),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
 			expectAttr(addr, "account_sid", knownvalue.Null()),
@@ -103,11 +91,7 @@ func TestAccChatUserDataSource_falseIsNotNull(t *testing.T) {
 	emu.PutUser(testServiceSid, map[string]any{"sid": testUserSid2, "identity": "away", "is_online": false, "is_notifiable": false, "friendly_name": "", "joined_channels_count": 0})
 	addr := "data.twilio_chat_user.away"
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + `
-data "twilio_chat_user" "away" {
-  service_sid = "` + testServiceSid + `"
-  sid         = "` + testUserSid2 + `"
-}`,
+		Config: providerBlock(emu) + testAccChatUserConfig("away", testServiceSid, "sid", testUserSid2),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectAttr(addr, "identity", knownvalue.StringExact("away")),
 			expectAttr(addr, "is_online", knownvalue.Bool(false)),
@@ -137,12 +121,7 @@ func TestAccChatUserDataSource_oddIdentities(t *testing.T) {
 		sid := fmt.Sprintf("US%032d", i)
 		i++
 		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, sid, identity))
-		config += fmt.Sprintf(`
-data "twilio_chat_user" %q {
-  service_sid = %q
-  identity    = %q
-}
-`, name, testServiceSid, identity)
+		config += testAccChatUserConfig(name, testServiceSid, "identity", identity)
 		checks = append(checks,
 			expectAttr("data.twilio_chat_user."+name, "sid", knownvalue.StringExact(sid)),
 			expectAttr("data.twilio_chat_user."+name, "identity", knownvalue.StringExact(identity)))
@@ -159,19 +138,11 @@ func TestAccChatUserDataSource_notFound(t *testing.T) {
 	emu := startEmulator(t)
 	emu.AddService(otherService)
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + `
-data "twilio_chat_user" "missing" {
-  service_sid = "` + testServiceSid + `"
-  identity    = "nobody"
-}`,
+		Config:      providerBlock(emu) + testAccChatUserConfig("missing", testServiceSid, "identity", "nobody"),
 		ExpectError: regexp.MustCompile(`(?s)chat user not found.*No chat user with identity "nobody" in service\s+` + testServiceSid + `:\s+HTTP 404, Twilio\s+error 20404`),
 	},
 		resource.TestStep{
-			Config: providerBlock(emu) + `
-data "twilio_chat_user" "missing" {
-  service_sid = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-  sid         = "` + testUserSid + `"
-}`,
+			Config:      providerBlock(emu) + testAccChatUserConfig("missing", "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "sid", testUserSid),
 			ExpectError: regexp.MustCompile(`(?s)chat user not found.*sid "` + testUserSid + `" in service\s+ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:\s+HTTP\s+403, Twilio\s+error 20403: Service\s+instance\s+not\s+found`),
 		})
 }
@@ -205,11 +176,7 @@ func TestAccChatUserDataSource_rateLimitedThenSucceeds(t *testing.T) {
 	emu := startEmulator(t)
 	emu.InjectFaults(emulator.Fault{Status: 429, Header: map[string]string{"Retry-After": "1"}})
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + `
-data "twilio_chat_user" "jing" {
-  service_sid = "` + testServiceSid + `"
-  identity    = "jing"
-}`,
+		Config:            providerBlock(emu) + testAccChatUserConfig("jing", testServiceSid, "identity", "jing"),
 		ConfigStateChecks: []statecheck.StateCheck{expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid))},
 	})
 	reqs := emu.Requests()
@@ -222,11 +189,7 @@ func TestAccChatUserDataSource_roleSidWiredAndKnownAtPlan(t *testing.T) {
 	emu := startEmulator(t)
 	role := userField(emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, testUserSid, "jing"), "role_sid")
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + `
-data "twilio_chat_user" "jing" {
-  service_sid = "` + testServiceSid + `"
-  identity    = "jing"
-}
+		Config: providerBlock(emu) + testAccChatUserConfig("jing", testServiceSid, "identity", "jing") + `
 resource "terraform_data" "membership" {
   input = data.twilio_chat_user.jing.role_sid
 }`,
@@ -249,11 +212,7 @@ func TestAccChatUserDataSource_deferredUntilServiceSidIsKnown(t *testing.T) {
 		Config: providerBlock(emu) + `
 resource "terraform_data" "service" {
   input = "` + testServiceSid + `"
-}
-data "twilio_chat_user" "jing" {
-  service_sid = terraform_data.service.output
-  identity    = "jing"
-}
+}` + dataBlock("twilio_chat_user", "jing", expr("service_sid", "terraform_data.service.output"), str("identity", "jing")) + `
 resource "terraform_data" "membership" {
   input = data.twilio_chat_user.jing.role_sid
 }`,
@@ -280,11 +239,7 @@ provider "twilio" {
   account_sid = %q
   auth_token  = terraform_data.token.output
   endpoints   = { chat = %q }
-}
-data "twilio_chat_user" "jing" {
-  service_sid = %q
-  identity    = "jing"
-}`, testAuthToken, testAccountSid, emu.URL(), testServiceSid),
+}`, testAuthToken, testAccountSid, emu.URL()) + testAccChatUserConfig("jing", testServiceSid, "identity", "jing"),
 		ExpectError: errorPattern("Provider configuration not known yet", "The twilio provider's auth_token depends on values known only after apply", "-target"),
 	})
 	if got := emu.RequestCount(); got != 0 {

@@ -222,7 +222,10 @@ func TestAccTransport_sslCertFileTrustsAProxyCAOverHTTP2(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("SSL_CERT_FILE", pemFile)
-	runRead(t, jingConfig(emu, "", ""), nil)
+	accTestSerial(t, resource.TestStep{
+		Config:            jingConfig(emu, "", ""),
+		ConfigStateChecks: []statecheck.StateCheck{expectAttr("data.twilio_chat_user.jing", "sid", knownvalue.StringExact(testUserSid))},
+	})
 	for _, r := range emu.Requests() {
 		if r.Proto != "HTTP/2.0" {
 			t.Fatalf("request %s used %s, want HTTP/2.0", r.EscapedPath, r.Proto)

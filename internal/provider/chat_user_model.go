@@ -72,28 +72,3 @@ func flattenDate(value *string, name string, diags *diag.Diagnostics) timetypes.
 	}
 	return date
 }
-
-// checkReturnedUser makes sure the API answered for the user that was asked
-// for; a proxy or a misrouted request must not put another user in state.
-func checkReturnedUser(u *chat.User, bySid bool, want string) error {
-	field, got := "identity", u.Identity
-	if bySid {
-		field, got = "sid", u.Sid
-	}
-	if got != nil && *got == want {
-		return nil
-	}
-	gotText := "null"
-	if got != nil {
-		gotText = fmt.Sprintf("%q", *got)
-	}
-	return fmt.Errorf("asked for the user with %s %q, but Twilio returned a user whose %s is %s (sid %s)",
-		field, want, field, gotText, stringOrNull(u.Sid))
-}
-
-func stringOrNull(s *string) string {
-	if s == nil {
-		return "null"
-	}
-	return fmt.Sprintf("%q", *s)
-}

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -135,45 +136,56 @@ func TestFlattenChatUser_badDateIsAnAttributeError(t *testing.T) {
 	}
 }
 
-func TestCheckReturnedUser(t *testing.T) {
+func TestLookupCheck(t *testing.T) {
 	u := fullUser()
-	if err := checkReturnedUser(u, true, *u.Sid); err != nil {
-		t.Fatal(err)
+	if diags := (lookup{field: "sid", value: *u.Sid}).check("chat user", u.Sid, u.Identity); diags.HasError() {
+		t.Fatal(diags)
 	}
-	if err := checkReturnedUser(u, false, "jing"); err != nil {
-		t.Fatal(err)
+	if diags := (lookup{field: "identity", value: "jing"}).check("chat user", u.Sid, u.Identity); diags.HasError() {
+		t.Fatal(diags)
 	}
-	err := checkReturnedUser(u, false, "Jing")
-	if err == nil || err.Error() != `asked for the user with identity "Jing", but Twilio returned a user whose identity is "jing" (sid "US0123456789abcdef0123456789abcdef")` {
-		t.Fatalf("err = %v", err)
+	diags := (lookup{field: "identity", value: "Jing"}).check("chat user", u.Sid, u.Identity)
+	if len(diags) != 1 || diags[0].Summary() != "Twilio returned a different chat user" ||
+		diags[0].Detail() != `Asked for the chat user with identity "Jing", but Twilio returned one whose identity is "jing" (sid "US0123456789abcdef0123456789abcdef"). Nothing was written to state.` {
+		t.Fatalf("diags = %v", diags)
 	}
-	u.Sid = nil
-	if err := checkReturnedUser(u, true, "US0123456789abcdef0123456789abcdef"); err == nil || !strings.Contains(err.Error(), "whose sid is null") {
-		t.Fatalf("err = %v", err)
+	diags = (lookup{field: "sid", value: "US0123456789abcdef0123456789abcdef"}).check("chat user", nil, u.Identity)
+	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), "whose sid is null (sid null)") {
+		t.Fatalf("diags = %v", diags)
 	}
 }
 
-func TestDescribeFetchError(t *testing.T) {
-	target := fetchTarget{serviceSid: "IS1", lookup: "jing", credentials: "account_sid/auth_token (account AC1)", readTimeout: 3 * time.Second}
+func TestDescribeReadError(t *testing.T) {
+	target := readTarget{api: chatAPI, resource: "chat user", key: `with identity "jing" in service IS1`}
+	credentials := "account_sid/auth_token (account AC1)"
 	for _, tc := range []struct {
 		err                 error
 		summary, detailPart string
 	}{
-		{&chat.APIError{StatusCode: 404, Code: 20404, Message: "The requested resource was not found", MoreInfo: "https://www.twilio.com/docs/errors/20404"},
+		{&twilio.APIError{StatusCode: 404, Code: 20404, Message: "The requested resource was not found", MoreInfo: "https://www.twilio.com/docs/errors/20404"},
 			"chat user not found", `No chat user with identity "jing" in service IS1: HTTP 404, Twilio error 20404: The requested resource was not found; more info: https://www.twilio.com/docs/errors/20404.`},
-		{&chat.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}, "chat user not found", "Twilio error 20403: Service instance not found"},
-		{&chat.APIError{StatusCode: 401, Code: 20003, Message: "Authenticate"}, "Twilio authentication failed", "refused the credentials account_sid/auth_token (account AC1)"},
-		{&chat.APIError{StatusCode: 403, Code: 20003, Message: "Forbidden"}, "Twilio authentication failed", "account_sid/auth_token (account AC1)"},
-		{&chat.APIError{StatusCode: 429, Code: 20429, Message: "Too Many Requests", Attempts: 5}, "Twilio rate limit exceeded", "gave up after 5 attempts"},
-		{&chat.APIError{StatusCode: 500, Code: 20500, Message: "Internal Server Error", Attempts: 4}, "Twilio Chat API error", "HTTP 500, Twilio error 20500: Internal Server Error"},
-		{&chat.DecodeError{StatusCode: 200, ContentType: "text/html", Excerpt: "<html>", Err: errors.New("expected a JSON object, got HTML or XML")}, "Unexpected response from Twilio", `body starts: "<html>"`},
-		{&chat.BodyTooLargeError{Limit: 10}, "Unexpected response from Twilio", "exceeds the 10 byte limit"},
-		{context.DeadlineExceeded, "Timed out reading chat user", "within the read timeout of 3s"},
-		{&chat.TransportError{Attempts: 3, Err: errors.New("connection refused")}, "Cannot reach Twilio", "connection refused (gave up after 3 attempts)"},
+		{&twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}, "chat user not found", "Twilio error 20403: Service instance not found"},
+		{&twilio.APIError{StatusCode: 401, Code: 20003, Message: "Authenticate"}, "Twilio authentication failed", "refused the credentials account_sid/auth_token (account AC1) while reading the chat user with identity"},
+		{&twilio.APIError{StatusCode: 403, Code: 20003, Message: "Forbidden"}, "Twilio authentication failed", "account_sid/auth_token (account AC1)"},
+		{&twilio.APIError{StatusCode: 429, Code: 20429, Message: "Too Many Requests", Attempts: 5}, "Twilio rate limit exceeded", "gave up after 5 attempts. Raise max_retries"},
+		{&twilio.APIError{StatusCode: 500, Code: 20500, Message: "Internal Server Error", Attempts: 4}, "Twilio Chat API error", "Reading the chat user with identity \"jing\" in service IS1: HTTP 500, Twilio error 20500: Internal Server Error"},
+		{&twilio.DecodeError{StatusCode: 200, ContentType: "text/html", Excerpt: "<html>", Err: errors.New("expected a JSON object, got HTML or XML")},
+			"Unexpected response from Twilio", `HTTP 200 with a body that is not a chat user (Content-Type "text/html"): expected a JSON object, got HTML or XML; body starts: "<html>"`},
+		{&twilio.ListError{Page: 2, Err: &twilio.DecodeError{StatusCode: 200, Excerpt: "<", Err: errors.New("bad")}},
+			"Unexpected response from Twilio", `page 2 of the list (1 read before it): HTTP 200 with a body that is not a chat user`},
+		{&twilio.BodyTooLargeError{Limit: 10}, "Unexpected response from Twilio", "exceeds the 10 byte limit"},
+		{&twilio.ListError{Page: 2, Err: &twilio.ForeignPageError{URL: "https://evil.example.com/x?Page=1", Reason: "names host evil.example.com"}},
+			"Twilio's next_page_url points elsewhere", `"https://evil.example.com/x?Page=1" names host evil.example.com`},
+		{&twilio.ListError{Page: 3, Err: &twilio.PageLoopError{URL: "https://chat.twilio.com/x?Page=1"}}, "Twilio's list pages loop", "repeats a page already read"},
+		{context.DeadlineExceeded, "Timed out reading chat user", "within the read timeout of 3s, retries included. Raise timeouts.read"},
+		{&twilio.ListError{Page: 3, Err: context.DeadlineExceeded}, "Timed out reading chat user", "within the read timeout of 3s, retries included (2 pages of the list read, page 3 unfinished)"},
+		{context.Canceled, "Read cancelled", "Reading the chat user with identity \"jing\" in service IS1 was cancelled."},
+		{&twilio.TransportError{Attempts: 3, Err: errors.New("connection refused")}, "Cannot reach Twilio", "connection refused (gave up after 3 attempts)"},
+		{errors.New("a path segment (sid or identity) is empty"), "Cannot read chat user", "Reading the chat user with identity \"jing\" in service IS1: a path segment (sid or identity) is empty."},
 	} {
-		summary, detail := describeFetchError(tc.err, target)
+		summary, detail := describeReadError(tc.err, target, credentials, 3*time.Second)
 		if summary != tc.summary || !strings.Contains(detail, tc.detailPart) {
-			t.Errorf("describeFetchError(%v) = %q, %q; want %q containing %q", tc.err, summary, detail, tc.summary, tc.detailPart)
+			t.Errorf("describeReadError(%v) = %q, %q; want %q containing %q", tc.err, summary, detail, tc.summary, tc.detailPart)
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 const (
@@ -35,8 +36,6 @@ const (
 )
 
 var (
-	accountSidPattern = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
-	apiKeyPattern     = regexp.MustCompile(`^SK[0-9a-fA-F]{32}$`)
 	// Region and edge become DNS labels of the API host.
 	hostLabelPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 )
@@ -137,8 +136,8 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 				fmt.Sprintf("%s (from the provider block or %s) must match %s, like %s.", name, env, re, example))
 		}
 	}
-	checkPattern(accountSid, accountSidPattern, "account_sid", envAccountSid, "AC0123456789abcdef0123456789abcdef")
-	checkPattern(apiKey, apiKeyPattern, "api_key", envAPIKey, "SK0123456789abcdef0123456789abcdef")
+	checkPattern(accountSid, sid.Pattern(sid.Account), "account_sid", envAccountSid, "AC0123456789abcdef0123456789abcdef")
+	checkPattern(apiKey, sid.Pattern(sid.APIKey), "api_key", envAPIKey, "SK0123456789abcdef0123456789abcdef")
 
 	var s settings
 	switch {

@@ -245,7 +245,7 @@ func TestAccContract_missingCredentialsAreRefusedBeforePrism(t *testing.T) {
 		t.Setenv(env, "")
 	}
 	proxy := startRecordingProxy(t, endpoint)
-	accTest(t, resource.TestStep{
+	accTestSerial(t, resource.TestStep{
 		Config: `
 provider "twilio" {
   endpoints = { chat = "` + proxy.URL + `" }

@@ -14,14 +14,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 // The live tests read from real Twilio with the credentials in the
 // environment. They only read, and only the service and user they are given.
 
 var (
-	liveSidPattern  = regexp.MustCompile(`^US[0-9a-fA-F]{32}$`)
-	liveRolePattern = regexp.MustCompile(`^RL[0-9a-fA-F]{32}$`)
 	liveDatePattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
 )
 
@@ -50,11 +50,11 @@ func TestAccLive_userByIdentityThenBySid(t *testing.T) {
 	byIdentity, bySid := "data.twilio_chat_user.by_identity", "data.twilio_chat_user.by_sid"
 	userURL := regexp.MustCompile(`/v2/Services/` + regexp.QuoteMeta(service) + `/Users/US[0-9a-fA-F]{32}$`)
 	checks := []statecheck.StateCheck{
-		expectAttr(byIdentity, "sid", knownvalue.StringRegexp(liveSidPattern)),
+		expectAttr(byIdentity, "sid", knownvalue.StringRegexp(sid.Pattern(sid.User))),
 		expectAttr(byIdentity, "identity", knownvalue.StringExact(identity)),
 		expectAttr(byIdentity, "service_sid", knownvalue.StringExact(service)),
 		expectAttr(byIdentity, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
-		expectAttr(byIdentity, "role_sid", knownvalue.StringRegexp(liveRolePattern)),
+		expectAttr(byIdentity, "role_sid", knownvalue.StringRegexp(sid.Pattern(sid.Role))),
 		expectAttr(byIdentity, "date_created", knownvalue.StringRegexp(liveDatePattern)),
 		expectAttr(byIdentity, "date_updated", knownvalue.StringRegexp(liveDatePattern)),
 		expectAttr(byIdentity, "joined_channels_count", knownvalue.Int64Func(func(n int64) error {
@@ -115,7 +115,7 @@ func TestAccLive_wrongAuthTokenIsRefused(t *testing.T) {
 	t.Setenv("TWILIO_API_KEY", "")
 	t.Setenv("TWILIO_API_SECRET", "")
 	t.Setenv("TWILIO_AUTH_TOKEN", "wrong-"+randomHex(t, 13))
-	accTest(t, resource.TestStep{
+	accTestSerial(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 provider "twilio" {}
 

@@ -21,6 +21,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 // RegistryAddress is where the provider is published.
@@ -42,7 +44,7 @@ func New(version string) func() provider.Provider {
 
 // providerData is what every data source receives from Configure.
 type providerData struct {
-	client *chat.Client
+	chat *chat.Client
 	// credentials names the pair in use (never the secret) for errors.
 	credentials string
 	// secrets are masked from every log line the data sources write.
@@ -65,7 +67,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "Twilio Account SID (`AC` followed by 32 hex digits). Environment: `TWILIO_ACCOUNT_SID`.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(accountSidPattern, "must be AC followed by 32 hexadecimal digits")},
+				Validators:          []validator.String{sidValidator(sid.Account)},
 			},
 			"auth_token": schema.StringAttribute{
 				MarkdownDescription: "Auth token of `account_sid`. Environment: `TWILIO_AUTH_TOKEN`.",
@@ -75,7 +77,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "API key SID (`SK` followed by 32 hex digits). Used with `api_secret` instead of `account_sid`/`auth_token` when both are set. Environment: `TWILIO_API_KEY`.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(apiKeyPattern, "must be SK followed by 32 hexadecimal digits")},
+				Validators:          []validator.String{sidValidator(sid.APIKey)},
 			},
 			"api_secret": schema.StringAttribute{
 				MarkdownDescription: "Secret of `api_key`. Environment: `TWILIO_API_SECRET`.",
@@ -138,7 +140,8 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		base64.StdEncoding.EncodeToString([]byte(s.Username + ":" + s.Password)),
 	}
 	ctx = maskSecrets(ctx, secrets)
-	client, err := chat.New(chat.Config{
+	chatAPI, err := twilio.New(twilio.Config{
+		API:            chat.API,
 		BaseURL:        s.BaseURL,
 		Username:       s.Username,
 		Password:       s.Password,
@@ -157,7 +160,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		"max_retries":     s.MaxRetries,
 		"request_timeout": s.RequestTimeout.String(),
 	})
-	data := &providerData{client: client, credentials: s.Credentials, secrets: secrets}
+	data := &providerData{chat: chat.New(chatAPI), credentials: s.Credentials, secrets: secrets}
 	resp.DataSourceData = data
 }
 

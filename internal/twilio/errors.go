@@ -1,4 +1,4 @@
-package chat
+package twilio
 
 import (
 	"fmt"
@@ -53,7 +53,7 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// IsNotFound reports whether the API said the user or its service does not
+// IsNotFound reports whether the API said the resource or its service does not
 // exist. Twilio answers an unknown service with 403 "Service instance not
 // found" rather than 404.
 func (e *APIError) IsNotFound() bool {
@@ -66,7 +66,7 @@ func (e *APIError) IsAuth() bool {
 	return (e.StatusCode == 401 || e.StatusCode == 403) && !e.IsNotFound()
 }
 
-// DecodeError is a 200 answer whose body is not the user JSON expected.
+// DecodeError is a 2xx answer whose body is not the JSON expected.
 type DecodeError struct {
 	StatusCode  int
 	ContentType string
@@ -75,7 +75,7 @@ type DecodeError struct {
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("HTTP %d with a body that is not a chat user (Content-Type %q): %v; body starts: %q",
+	return fmt.Sprintf("HTTP %d with a body that is not the JSON expected (Content-Type %q): %v; body starts: %q",
 		e.StatusCode, e.ContentType, e.Err, e.Excerpt)
 }
 

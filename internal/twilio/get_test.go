@@ -1,4 +1,4 @@
-package chat
+package twilio
 
 import (
 	"context"
@@ -19,8 +19,18 @@ const (
 	testUserSid = "US0123456789abcdef0123456789abcdef"
 )
 
-func TestUserURL_escapesTheSegment(t *testing.T) {
-	base, _ := url.Parse("https://chat.twilio.com")
+// userURL is the URL Get sends for a chat user.
+func userURL(t *testing.T, base, serviceSid, sidOrIdentity string) (*url.URL, error) {
+	t.Helper()
+	c := newTestClient(t, base, 0)
+	plain, escaped, err := resourcePath([]string{"v2", "Services", serviceSid, "Users", sidOrIdentity})
+	if err != nil {
+		return nil, err
+	}
+	return c.requestURL(plain, escaped, ""), nil
+}
+
+func TestRequestURL_escapesEachSegment(t *testing.T) {
 	for identity, wantPath := range map[string]string{
 		testUserSid:   "/v2/Services/" + testService + "/Users/" + testUserSid,
 		"jing":        "/v2/Services/" + testService + "/Users/jing",
@@ -34,25 +44,24 @@ func TestUserURL_escapesTheSegment(t *testing.T) {
 		"../Services": "/v2/Services/" + testService + "/Users/..%2FServices",
 		"...":         "/v2/Services/" + testService + "/Users/...",
 	} {
-		u, err := UserURL(base, testService, identity)
+		u, err := userURL(t, "https://chat.twilio.com", testService, identity)
 		if err != nil {
-			t.Fatalf("UserURL(%q): %v", identity, err)
+			t.Fatalf("userURL(%q): %v", identity, err)
 		}
 		if got := u.EscapedPath(); got != wantPath {
-			t.Errorf("UserURL(%q) path = %s, want %s", identity, got, wantPath)
+			t.Errorf("userURL(%q) path = %s, want %s", identity, got, wantPath)
 		}
 		if u.RawQuery != "" || u.Fragment != "" {
-			t.Errorf("UserURL(%q) has query %q fragment %q", identity, u.RawQuery, u.Fragment)
+			t.Errorf("userURL(%q) has query %q fragment %q", identity, u.RawQuery, u.Fragment)
 		}
 		if got := u.String(); got != "https://chat.twilio.com"+wantPath {
-			t.Errorf("UserURL(%q) = %s", identity, got)
+			t.Errorf("userURL(%q) = %s", identity, got)
 		}
 	}
 }
 
-func TestUserURL_keepsTheBasePath(t *testing.T) {
-	base, _ := url.Parse("https://proxy.example.com/twilio%2Fchat")
-	u, err := UserURL(base, testService, "a/b")
+func TestRequestURL_keepsTheBasePath(t *testing.T) {
+	u, err := userURL(t, "https://proxy.example.com/twilio%2Fchat", testService, "a/b")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +70,10 @@ func TestUserURL_keepsTheBasePath(t *testing.T) {
 	}
 }
 
-func TestUserURL_refusesDotSegmentsAndEmpty(t *testing.T) {
-	base, _ := url.Parse("https://chat.twilio.com")
+func TestResourcePath_refusesDotSegmentsAndEmpty(t *testing.T) {
 	for _, identity := range []string{".", "..", ""} {
-		if _, err := UserURL(base, testService, identity); err == nil {
-			t.Errorf("UserURL(%q) succeeded, want an error", identity)
+		if _, _, err := resourcePath([]string{"v2", "Services", testService, "Users", identity}); err == nil {
+			t.Errorf("resourcePath(%q) succeeded, want an error", identity)
 		}
 	}
 }
@@ -73,7 +81,7 @@ func TestUserURL_refusesDotSegmentsAndEmpty(t *testing.T) {
 func newTestClient(t *testing.T, srvURL string, maxRetries int) *Client {
 	t.Helper()
 	c, err := New(Config{
-		BaseURL: srvURL, Username: "ACuser", Password: "secret", UserAgent: "test-agent/1",
+		API: "chat", BaseURL: srvURL, Username: "ACuser", Password: "secret", UserAgent: "test-agent/1",
 		MaxRetries: maxRetries, RequestTimeout: 5 * time.Second,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
 	})
@@ -84,7 +92,7 @@ func newTestClient(t *testing.T, srvURL string, maxRetries int) *Client {
 	return c
 }
 
-func TestFetchUser_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
+func TestGet_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
 	var gotPath, gotAgent, gotUser, gotPass string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		gotPath = strings.SplitN(r.RequestURI, "?", 2)[0]
@@ -93,7 +101,7 @@ func TestFetchUser_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
 		fmt.Fprint(w, `{"sid":"`+testUserSid+`","identity":"a/b?c","role_sid":"RL1"}`)
 	}))
 	defer srv.Close()
-	u, err := newTestClient(t, srv.URL, 0).FetchUser(context.Background(), testService, "a/b?c")
+	u, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 0), testService, "a/b?c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,6 +114,21 @@ func TestFetchUser_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
 	if gotAgent != "test-agent/1" || gotUser != "ACuser" || gotPass != "secret" {
 		t.Errorf("agent %q user %q pass %q", gotAgent, gotUser, gotPass)
 	}
+}
+
+type testUser struct {
+	Sid      *string `json:"sid"`
+	Identity *string `json:"identity"`
+	RoleSid  *string `json:"role_sid"`
+}
+
+// fetchUser gets a chat user the way internal/chat does.
+func fetchUser(ctx context.Context, c *Client, serviceSid, sidOrIdentity string) (*testUser, error) {
+	var u testUser
+	if err := c.Get(ctx, &u, "v2", "Services", serviceSid, "Users", sidOrIdentity); err != nil {
+		return nil, err
+	}
+	return &u, nil
 }
 
 // statusSequence answers with the given statuses in turn, then 200 with a user.
@@ -124,11 +147,11 @@ func statusSequence(statuses ...int) (http.Handler, *atomic.Int32) {
 	}), &n
 }
 
-func TestFetchUser_retriesRetryableStatuses(t *testing.T) {
+func TestGet_retriesRetryableStatuses(t *testing.T) {
 	h, n := statusSequence(429, 503, 500, 502)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	if _, err := newTestClient(t, srv.URL, 4).FetchUser(context.Background(), testService, testUserSid); err != nil {
+	if _, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testService, testUserSid); err != nil {
 		t.Fatal(err)
 	}
 	if got := n.Load(); got != 5 {
@@ -136,11 +159,11 @@ func TestFetchUser_retriesRetryableStatuses(t *testing.T) {
 	}
 }
 
-func TestFetchUser_neverRetriesOtherClientErrorsNor501(t *testing.T) {
+func TestGet_neverRetriesOtherClientErrorsNor501(t *testing.T) {
 	for _, status := range []int{400, 401, 403, 404, 405, 422, 501} {
 		h, n := statusSequence(status)
 		srv := httptest.NewServer(h)
-		_, err := newTestClient(t, srv.URL, 4).FetchUser(context.Background(), testService, testUserSid)
+		_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testService, testUserSid)
 		srv.Close()
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != status || apiErr.Code != status*100 {
@@ -152,11 +175,11 @@ func TestFetchUser_neverRetriesOtherClientErrorsNor501(t *testing.T) {
 	}
 }
 
-func TestFetchUser_givesUpAfterMaxRetries(t *testing.T) {
+func TestGet_givesUpAfterMaxRetries(t *testing.T) {
 	h, n := statusSequence(500, 500, 500, 500, 500, 500)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	_, err := newTestClient(t, srv.URL, 3).FetchUser(context.Background(), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 3), testService, testUserSid)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 500 || apiErr.Code != 50000 || apiErr.Attempts != 4 {
 		t.Fatalf("err = %#v", err)
@@ -169,7 +192,7 @@ func TestFetchUser_givesUpAfterMaxRetries(t *testing.T) {
 	}
 }
 
-func TestFetchUser_doesNotFollowRedirects(t *testing.T) {
+func TestGet_doesNotFollowRedirects(t *testing.T) {
 	var followed atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/elsewhere" {
@@ -178,7 +201,7 @@ func TestFetchUser_doesNotFollowRedirects(t *testing.T) {
 		http.Redirect(w, r, "/elsewhere", http.StatusFound)
 	}))
 	defer srv.Close()
-	_, err := newTestClient(t, srv.URL, 2).FetchUser(context.Background(), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testService, testUserSid)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 302 || !strings.Contains(apiErr.Message, "redirect to /elsewhere not followed") {
 		t.Fatalf("err = %v", err)
@@ -188,7 +211,7 @@ func TestFetchUser_doesNotFollowRedirects(t *testing.T) {
 	}
 }
 
-func TestFetchUser_capsTheBody(t *testing.T) {
+func TestGet_capsTheBody(t *testing.T) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n.Add(1)
@@ -197,7 +220,7 @@ func TestFetchUser_capsTheBody(t *testing.T) {
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, 3)
 	c.maxBody = 1024
-	_, err := c.FetchUser(context.Background(), testService, testUserSid)
+	_, err := fetchUser(context.Background(), c, testService, testUserSid)
 	var tooLarge *BodyTooLargeError
 	if !errors.As(err, &tooLarge) || tooLarge.Limit != 1024 {
 		t.Fatalf("err = %v", err)
@@ -207,13 +230,13 @@ func TestFetchUser_capsTheBody(t *testing.T) {
 	}
 }
 
-func TestFetchUser_nonJSONSuccessIsADecodeError(t *testing.T) {
+func TestGet_nonJSONSuccessIsADecodeError(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		_, _ = io.WriteString(w, "<html><body><h1>Proxy login</h1></body></html>")
 	}))
 	defer srv.Close()
-	_, err := newTestClient(t, srv.URL, 2).FetchUser(context.Background(), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testService, testUserSid)
 	var decodeErr *DecodeError
 	if !errors.As(err, &decodeErr) || decodeErr.StatusCode != 200 || decodeErr.ContentType != "text/html" ||
 		!strings.HasPrefix(decodeErr.Excerpt, "<html><body><h1>Proxy login") {
@@ -230,7 +253,7 @@ func expectCancelStopsFetch(t *testing.T, handler http.HandlerFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() {
-		_, err := newTestClient(t, srv.URL, 4).FetchUser(ctx, testService, testUserSid)
+		_, err := fetchUser(ctx, newTestClient(t, srv.URL, 4), testService, testUserSid)
 		errc <- err
 	}()
 	time.Sleep(100 * time.Millisecond)
@@ -245,14 +268,14 @@ func expectCancelStopsFetch(t *testing.T, handler http.HandlerFunc) {
 	}
 }
 
-func TestFetchUser_cancelStopsBackoffAtOnce(t *testing.T) {
+func TestGet_cancelStopsBackoffAtOnce(t *testing.T) {
 	expectCancelStopsFetch(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")
 		w.WriteHeader(http.StatusTooManyRequests)
 	})
 }
 
-func TestFetchUser_cancelStopsAnAttemptInFlight(t *testing.T) {
+func TestGet_cancelStopsAnAttemptInFlight(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	expectCancelStopsFetch(t, func(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 )
@@ -81,8 +84,47 @@ func errorPattern(phrases ...string) *regexp.Regexp {
 }
 
 // accTest runs steps on a real CLI with the provider served as main.go
-// serves it.
+// serves it, in parallel with the other tests: each has its own emulator and
+// sets no process environment.
 func accTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+// accTestSerial is accTest for a test that sets process environment
+// (t.Setenv), which parallel tests would share.
+func accTestSerial(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
+}
+
+func expectAttr(addr, attr string, want knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want)
+}
+
+// hclArg is one argument of a configuration block: its name and its HCL
+// expression.
+type hclArg struct{ name, expr string }
+
+// str is an argument whose value is the string s.
+func str(name, s string) hclArg { return hclArg{name, fmt.Sprintf("%q", s)} }
+
+// expr is an argument whose value is the HCL expression e.
+func expr(name, e string) hclArg { return hclArg{name, e} }
+
+// dataBlock renders a data block of type typ named name.
+func dataBlock(typ, name string, args ...hclArg) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\ndata %q %q {\n", typ, name)
+	for _, a := range args {
+		fmt.Fprintf(&b, "  %s = %s\n", a.name, a.expr)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// testAccChatUserConfig is a twilio_chat_user named name looking up the user
+// whose argument (sid or identity) is value in serviceSid.
+func testAccChatUserConfig(name, serviceSid, argument, value string) string {
+	return dataBlock("twilio_chat_user", name, str("service_sid", serviceSid), str(argument, value))
 }

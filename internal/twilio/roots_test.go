@@ -1,4 +1,4 @@
-package chat
+package twilio
 
 import (
 	"context"
@@ -43,9 +43,9 @@ func TestTrustedRoots_sslCertFileAndDirAddRoots(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer c.CloseIdleConnections()
-			u, err := c.FetchUser(context.Background(), testService, "jing")
+			u, err := fetchUser(context.Background(), c, testService, "jing")
 			if err != nil || *u.Sid != testUserSid {
-				t.Fatalf("FetchUser over TLS with %s: %v", variable, err)
+				t.Fatalf("Get over TLS with %s: %v", variable, err)
 			}
 		})
 	}

@@ -1,7 +1,10 @@
-// Package chat is a small client for the Twilio Chat v2 Users API. It knows
-// nothing of Terraform: the provider turns its results into state and its
-// errors into diagnostics.
-package chat
+// Package twilio is the HTTP layer every Twilio product client shares: one
+// transport and connection pool per host, the retry policy, the body cap,
+// Twilio's error JSON, path escaping, and the paged list. It knows nothing of
+// Terraform (the provider turns results into state and errors into
+// diagnostics) nor of any product: internal/chat and internal/conversations
+// hold the paths and types.
+package twilio
 
 import (
 	"context"
@@ -12,17 +15,17 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// DefaultBaseURL is Twilio's global Chat endpoint.
-const DefaultBaseURL = "https://chat.twilio.com"
-
-// DefaultMaxBodyBytes caps every response body read into memory.
-const DefaultMaxBodyBytes int64 = 10 << 20
+// maxBodyBytes caps every response body read into memory: a user or a page
+// of a hundred is a few hundred kilobytes at most, so a larger body is not
+// Twilio's answer. Tests lower Client.maxBody to try the cap.
+const maxBodyBytes int64 = 10 << 20
 
 // idleConnsPerHost covers Terraform's default parallelism of 10 with room to
 // spare; Go's default of 2 would make most concurrent reads open a new
@@ -35,6 +38,10 @@ type Logger func(ctx context.Context, msg string, fields map[string]any)
 
 // Config holds everything a Client needs; the caller has already validated it.
 type Config struct {
+	// API is the product's label in Twilio's host names ("chat" for
+	// chat.twilio.com): page links naming Twilio's own host for the API are
+	// followed on BaseURL.
+	API     string
 	BaseURL string
 	// Username and Password are the HTTP Basic credentials: an Account SID
 	// and auth token, or an API key SID and secret.
@@ -52,17 +59,17 @@ type Config struct {
 	// attempts when the server does not say how long to wait.
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
-	// MaxBodyBytes caps a response body; DefaultMaxBodyBytes when zero.
-	MaxBodyBytes int64
 	// RootCAs replaces the trusted roots when set (tests with a private CA);
 	// otherwise they are the system roots plus SSL_CERT_FILE and SSL_CERT_DIR.
 	RootCAs *x509.CertPool
 	Logger  Logger
 }
 
-// Client fetches chat users. One Client serves every read of a configured
-// provider, so its connections are reused across reads.
+// Client sends the requests of one product API. One Client serves every read
+// of a configured provider, so its connections are reused across reads.
 type Client struct {
+	api       string
+	ownHost   *regexp.Regexp
 	base      *url.URL
 	username  string
 	password  string
@@ -80,10 +87,6 @@ func New(cfg Config) (*Client, error) {
 	}
 	if base.Scheme != "https" && base.Scheme != "http" {
 		return nil, fmt.Errorf("invalid base URL %q: scheme must be https", cfg.BaseURL)
-	}
-	maxBody := cfg.MaxBodyBytes
-	if maxBody <= 0 {
-		maxBody = DefaultMaxBodyBytes
 	}
 	waitMin, waitMax := cfg.RetryWaitMin, cfg.RetryWaitMax
 	if waitMin <= 0 {
@@ -108,11 +111,13 @@ func New(cfg Config) (*Client, error) {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	c := &Client{
+		api:       cfg.API,
+		ownHost:   twilioHostPattern(cfg.API),
 		base:      base,
 		username:  cfg.Username,
 		password:  cfg.Password,
 		userAgent: cfg.UserAgent,
-		maxBody:   maxBody,
+		maxBody:   maxBodyBytes,
 		logger:    logger,
 	}
 	c.retry = &retryablehttp.Client{
@@ -157,7 +162,8 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt i
 	if n, ok := req.Context().Value(attemptsKey{}).(*int); ok {
 		*n = attempt + 1
 	}
-	c.logger(req.Context(), "Twilio Chat API request", map[string]any{
+	c.logger(req.Context(), "Twilio API request", map[string]any{
+		"api":     c.api,
 		"method":  req.Method,
 		"url":     req.URL.Redacted(),
 		"attempt": attempt + 1,

@@ -1,0 +1,92 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+)
+
+// readTarget names what a read was after, for its errors.
+type readTarget struct {
+	// api is the product API read, e.g. "Twilio Chat API".
+	api string
+	// resource is what the data source reads, e.g. "chat user".
+	resource string
+	// key says which one, starting with its preposition: `with identity
+	// "jing" in service IS…`, `of service IS…`.
+	key string
+}
+
+func (t readTarget) String() string { return "the " + t.resource + " " + t.key }
+
+// failed turns a client error into the diagnostic of a read of t.
+func (r reading) failed(t readTarget, err error) diag.Diagnostics {
+	summary, detail := describeReadError(err, t, r.credentials, r.readTimeout)
+	var diags diag.Diagnostics
+	diags.AddError(summary, detail)
+	return diags
+}
+
+// describeReadError turns a client error into a diagnostic summary a user
+// can search for and a detail saying what happened and what to do.
+func describeReadError(err error, t readTarget, credentials string, readTimeout time.Duration) (string, string) {
+	var apiErr *twilio.APIError
+	var decodeErr *twilio.DecodeError
+	var tooLarge *twilio.BodyTooLargeError
+	var transportErr *twilio.TransportError
+	var foreign *twilio.ForeignPageError
+	var loop *twilio.PageLoopError
+	switch {
+	case errors.As(err, &apiErr) && apiErr.IsNotFound():
+		return t.resource + " not found", fmt.Sprintf("No %s %s: %v.", t.resource, t.key, err)
+	case errors.As(err, &apiErr) && apiErr.IsAuth():
+		return "Twilio authentication failed", fmt.Sprintf("Twilio refused the credentials %s while reading %s: %v. "+
+			"Check the credentials and that they belong to the account that owns the service.", credentials, t, err)
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 429:
+		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. Raise max_retries or lower Terraform's -parallelism.", t, err)
+	case errors.As(err, &apiErr):
+		return t.api + " error", fmt.Sprintf("Reading %s: %v.", t, err)
+	case errors.As(err, &decodeErr):
+		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %s. A proxy between Terraform and Twilio may have answered instead of Twilio.",
+			t, pagePrefix(err)+fmt.Sprintf("HTTP %d with a body that is not a %s (Content-Type %q): %v; body starts: %q",
+				decodeErr.StatusCode, t.resource, decodeErr.ContentType, decodeErr.Err, decodeErr.Excerpt))
+	case errors.As(err, &tooLarge):
+		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %v. Twilio's answers are a few hundred kilobytes at most; this is not one.", t, err)
+	case errors.As(err, &foreign):
+		return "Twilio's next_page_url points elsewhere", fmt.Sprintf("Reading %s: %v.", t, err)
+	case errors.As(err, &loop):
+		return "Twilio's list pages loop", fmt.Sprintf("Reading %s: %v.", t, err)
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Timed out reading " + t.resource, fmt.Sprintf("Reading %s did not finish within the read timeout of %s, retries included%s. "+
+			"Raise timeouts.read in the data source if Twilio is slow.", t, readTimeout, pagesRead(err))
+	case errors.Is(err, context.Canceled):
+		return "Read cancelled", fmt.Sprintf("Reading %s was cancelled%s.", t, pagesRead(err))
+	case errors.As(err, &transportErr):
+		return "Cannot reach Twilio", fmt.Sprintf("Reading %s: %v.", t, err)
+	default:
+		return "Cannot read " + t.resource, fmt.Sprintf("Reading %s: %v.", t, err)
+	}
+}
+
+// pagePrefix names the page of a list on which err happened, if it did.
+func pagePrefix(err error) string {
+	var listErr *twilio.ListError
+	if errors.As(err, &listErr) {
+		return fmt.Sprintf("page %d of the list (%d read before it): ", listErr.Page, listErr.Page-1)
+	}
+	return ""
+}
+
+// pagesRead says how far a list got before err stopped it.
+func pagesRead(err error) string {
+	var listErr *twilio.ListError
+	if errors.As(err, &listErr) {
+		return fmt.Sprintf(" (%d pages of the list read, page %d unfinished)", listErr.Page-1, listErr.Page)
+	}
+	return ""
+}
