@@ -39,7 +39,7 @@ func (c *Client) FetchUser(ctx context.Context, serviceSid, sidOrIdentity string
 func (c *Client) ListUsers(ctx context.Context, serviceSid string) ([]User, error) {
 	return twilio.List(ctx, c.api, twilio.ListRequest[User]{
 		Segments: []string{"v2", "Services", serviceSid, "Users"},
-		Key:      "users", PageSize: MaxPageSize, Sid: func(u *User) string { return deref(u.Sid) },
+		Key:      "users", PageSize: MaxPageSize, Sid: func(u *User) *string { return u.Sid },
 	})
 }
 
@@ -56,13 +56,6 @@ func (c *Client) FetchRole(ctx context.Context, serviceSid, roleSid string) (*Ro
 func (c *Client) ListRoles(ctx context.Context, serviceSid string) ([]Role, error) {
 	return twilio.List(ctx, c.api, twilio.ListRequest[Role]{
 		Segments: []string{"v2", "Services", serviceSid, "Roles"},
-		Key:      "roles", PageSize: MaxPageSize, Sid: func(r *Role) string { return deref(r.Sid) },
+		Key:      "roles", PageSize: MaxPageSize, Sid: func(r *Role) *string { return r.Sid },
 	})
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

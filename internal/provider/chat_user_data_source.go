@@ -3,16 +3,13 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
@@ -47,21 +44,9 @@ func chatServiceSidArgument() schema.StringAttribute {
 // chatUserAttributes are the attributes of a Chat user that Twilio computes,
 // the same in twilio_chat_user and in each element of twilio_chat_users.
 func chatUserAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"account_sid":   schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the user."},
-		"attributes":    schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{}, MarkdownDescription: "Application-specific data, the JSON string exactly as Twilio returns it; null when Twilio returns null. Decode it with `jsondecode()`."},
-		"friendly_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Display name of the user; null when none was set."},
-		"role_sid":      schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Role assigned to the user (`RL...`)."},
-		"is_online": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user is connected to the service. " +
-			"Null (not `false`) when the service's reachability indicator is off or the user has never been online."},
-		"is_notifiable": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user has a potentially valid push notification registration. " +
-			"Null (not `false`) when the service's reachability indicator is off or the user never had a registration."},
-		"date_created":          schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was created, RFC 3339, as returned."},
-		"date_updated":          schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was last updated, RFC 3339, as returned."},
-		"joined_channels_count": schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of channels the user is a member of; `0` when Twilio omits it."},
-		"links":                 schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "URLs of related resources keyed by Twilio's link names, such as `user_channels` and `user_bindings`."},
-		"url":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the user resource."},
-	}
+	attrs := userAttributes("`user_channels` and `user_bindings`")
+	attrs["joined_channels_count"] = schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of channels the user is a member of; `0` when Twilio omits it."}
+	return attrs
 }
 
 func (d *chatUserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -96,6 +81,6 @@ func (d *chatUserDataSource) Read(ctx context.Context, req datasource.ReadReques
 		if diags := l.check("chat user", user.Sid, user.Identity); diags.HasError() {
 			return diags
 		}
-		return flattenChatUser(user, &m)
+		return flattenChatUser(user, &m.chatUserFields)
 	})
 }

@@ -14,7 +14,9 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 )
 
-type chatUserModel struct {
+// chatUserFields are a Chat user's attributes: the whole of an element of
+// twilio_chat_users, and twilio_chat_user less its timeouts.
+type chatUserFields struct {
 	ServiceSid          types.String         `tfsdk:"service_sid"`
 	Sid                 types.String         `tfsdk:"sid"`
 	Identity            types.String         `tfsdk:"identity"`
@@ -29,12 +31,16 @@ type chatUserModel struct {
 	JoinedChannelsCount types.Int64          `tfsdk:"joined_channels_count"`
 	Links               types.Map            `tfsdk:"links"`
 	URL                 types.String         `tfsdk:"url"`
-	Timeouts            timeouts.Value       `tfsdk:"timeouts"`
+}
+
+type chatUserModel struct {
+	chatUserFields
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // flattenChatUser copies an API user into the model, keeping every null
-// null. The arguments (service_sid, timeouts) are left as configured.
-func flattenChatUser(u *chat.User, m *chatUserModel) diag.Diagnostics {
+// null. service_sid is left as configured: the user was asked of it.
+func flattenChatUser(u *chat.User, m *chatUserFields) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.Sid = types.StringPointerValue(u.Sid)
 	m.Identity = types.StringPointerValue(u.Identity)
@@ -49,17 +55,7 @@ func flattenChatUser(u *chat.User, m *chatUserModel) diag.Diagnostics {
 	m.DateCreated = flattenDate(u.DateCreated, "date_created", &diags)
 	m.DateUpdated = flattenDate(u.DateUpdated, "date_updated", &diags)
 
-	if u.Links == nil {
-		m.Links = types.MapNull(types.StringType)
-	} else {
-		links := make(map[string]attr.Value, len(u.Links))
-		for name, link := range u.Links {
-			links[name] = types.StringPointerValue(link)
-		}
-		var linkDiags diag.Diagnostics
-		m.Links, linkDiags = types.MapValue(types.StringType, links)
-		diags.Append(linkDiags...)
-	}
+	m.Links = flattenLinks(u.Links, &diags)
 	return diags
 }
 
@@ -71,4 +67,18 @@ func flattenDate(value *string, name string, diags *diag.Diagnostics) timetypes.
 		return timetypes.NewRFC3339Null()
 	}
 	return date
+}
+
+// flattenLinks is Twilio's map of link names to URLs; null stays null.
+func flattenLinks(links map[string]*string, diags *diag.Diagnostics) types.Map {
+	if links == nil {
+		return types.MapNull(types.StringType)
+	}
+	values := make(map[string]attr.Value, len(links))
+	for name, link := range links {
+		values[name] = types.StringPointerValue(link)
+	}
+	m, d := types.MapValue(types.StringType, values)
+	diags.Append(d...)
+	return m
 }

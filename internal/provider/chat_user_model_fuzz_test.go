@@ -21,7 +21,7 @@ func FuzzDecodeAndFlatten(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var m chatUserModel
+		var m chatUserFields
 		diags := flattenChatUser(u, &m)
 		if diags.HasError() {
 			return

@@ -36,7 +36,7 @@ func fullUser() *chat.User {
 }
 
 func TestFlattenChatUser_everyField(t *testing.T) {
-	var m chatUserModel
+	var m chatUserFields
 	if diags := flattenChatUser(fullUser(), &m); diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
@@ -93,7 +93,7 @@ func TestFlattenChatUser_eachNullableFieldNull(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			u := fullUser()
 			setNull(u)
-			var m chatUserModel
+			var m chatUserFields
 			if diags := flattenChatUser(u, &m); diags.HasError() {
 				t.Fatal(errorText(diags))
 			}
@@ -116,7 +116,7 @@ func TestFlattenChatUser_falseAndEmptyAreNotNull(t *testing.T) {
 	u := fullUser()
 	u.IsOnline, u.IsNotifiable, u.FriendlyName, u.JoinedChannelsCount = ptr(false), ptr(false), ptr(""), ptr(int64(0))
 	u.Links = map[string]*string{}
-	var m chatUserModel
+	var m chatUserFields
 	if diags := flattenChatUser(u, &m); diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
@@ -129,7 +129,7 @@ func TestFlattenChatUser_falseAndEmptyAreNotNull(t *testing.T) {
 func TestFlattenChatUser_badDateIsAnAttributeError(t *testing.T) {
 	u := fullUser()
 	u.DateCreated = ptr("24/03/2016")
-	var m chatUserModel
+	var m chatUserFields
 	diags := flattenChatUser(u, &m)
 	if !diags.HasError() || !strings.Contains(errorText(diags), `date_created = "24/03/2016", which is not an RFC 3339 date-time`) {
 		t.Fatalf("diags = %s", errorText(diags))

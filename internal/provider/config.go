@@ -17,18 +17,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 const (
-	envAccountSid   = "TWILIO_ACCOUNT_SID"
-	envAuthToken    = "TWILIO_AUTH_TOKEN"
-	envAPIKey       = "TWILIO_API_KEY"
-	envAPISecret    = "TWILIO_API_SECRET"
-	envRegion       = "TWILIO_REGION"
-	envEdge         = "TWILIO_EDGE"
-	envChatEndpoint = "TWILIO_CHAT_ENDPOINT"
-	envMaxRetries   = "TWILIO_MAX_RETRIES"
+	envAccountSid            = "TWILIO_ACCOUNT_SID"
+	envAuthToken             = "TWILIO_AUTH_TOKEN"
+	envAPIKey                = "TWILIO_API_KEY"
+	envAPISecret             = "TWILIO_API_SECRET"
+	envRegion                = "TWILIO_REGION"
+	envEdge                  = "TWILIO_EDGE"
+	envChatEndpoint          = "TWILIO_CHAT_ENDPOINT"
+	envConversationsEndpoint = "TWILIO_CONVERSATIONS_ENDPOINT"
+	envMaxRetries            = "TWILIO_MAX_RETRIES"
 
 	defaultMaxRetries     = 4
 	defaultRequestTimeout = 30 * time.Second
@@ -66,13 +68,27 @@ type providerModel struct {
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 }
 
-var endpointsAttrTypes = map[string]attr.Type{"chat": types.StringType}
+// productAPI is one of Twilio's product APIs the provider reads: the name of
+// its endpoints attribute (also its label in Twilio's host names), the
+// variable that can set it, and Twilio's global base URL for it.
+type productAPI struct {
+	name, env, defaultURL string
+}
+
+var (
+	chatProduct          = productAPI{chat.API, envChatEndpoint, chat.DefaultBaseURL}
+	conversationsProduct = productAPI{conversations.API, envConversationsEndpoint, conversations.DefaultBaseURL}
+	products             = []productAPI{chatProduct, conversationsProduct}
+)
+
+var endpointsAttrTypes = map[string]attr.Type{chat.API: types.StringType, conversations.API: types.StringType}
 
 // settings is the provider configuration after precedence and validation:
 // everything needed to build a chat client, and to name the credentials in
 // errors without revealing them.
 type settings struct {
-	BaseURL        string
+	// BaseURLs holds each product API's base URL, by productAPI.name.
+	BaseURLs       map[string]string
 	Username       string
 	Password       string
 	Credentials    string
@@ -97,8 +113,10 @@ func unknownAttributes(m providerModel) []string {
 	add("edge", m.Edge)
 	add("endpoints", m.Endpoints)
 	if !m.Endpoints.IsUnknown() && !m.Endpoints.IsNull() {
-		if v, ok := m.Endpoints.Attributes()["chat"]; ok && v.IsUnknown() {
-			unknown = append(unknown, "endpoints.chat")
+		for _, p := range products {
+			if v, ok := m.Endpoints.Attributes()[p.name]; ok && v.IsUnknown() {
+				unknown = append(unknown, "endpoints."+p.name)
+			}
 		}
 	}
 	add("max_retries", m.MaxRetries)
@@ -123,12 +141,6 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	apiSecret := pick(m.APISecret, envAPISecret)
 	region := pick(m.Region, envRegion)
 	edge := pick(m.Edge, envEdge)
-	endpoint := getenv(envChatEndpoint)
-	if !m.Endpoints.IsNull() {
-		if v, ok := m.Endpoints.Attributes()["chat"].(types.String); ok && !v.IsNull() {
-			endpoint = v.ValueString()
-		}
-	}
 
 	checkPattern := func(value string, re *regexp.Regexp, name, env, example string) {
 		if value != "" && !re.MatchString(value) {
@@ -156,17 +168,30 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 		diags.AddError("Missing Twilio credentials", missingCredentials(accountSid, authToken, apiKey, apiSecret))
 	}
 
-	baseURL, err := chatBaseURL(endpoint, edge, region)
-	if err != nil {
-		attrPath := path.Root("region")
-		if endpoint != "" {
-			attrPath = path.Root("endpoints").AtName("chat")
-		} else if edge != "" && !hostLabelPattern.MatchString(edge) {
-			attrPath = path.Root("edge")
+	s.BaseURLs = map[string]string{}
+	hostErrors := map[string]bool{}
+	for _, p := range products {
+		endpoint := getenv(p.env)
+		if !m.Endpoints.IsNull() {
+			if v, ok := m.Endpoints.Attributes()[p.name].(types.String); ok && !v.IsNull() {
+				endpoint = v.ValueString()
+			}
 		}
-		diags.AddAttributeError(attrPath, "Invalid Twilio endpoint", err.Error())
+		baseURL, err := p.baseURL(endpoint, edge, region)
+		switch {
+		case err != nil && endpoint != "":
+			diags.AddAttributeError(path.Root("endpoints").AtName(p.name), "Invalid Twilio endpoint", err.Error())
+		case err != nil && !hostErrors[err.Error()]:
+			// edge and region make every product's host: one error says it.
+			hostErrors[err.Error()] = true
+			attrPath := path.Root("region")
+			if edge != "" && !hostLabelPattern.MatchString(edge) {
+				attrPath = path.Root("edge")
+			}
+			diags.AddAttributeError(attrPath, "Invalid Twilio endpoint", err.Error())
+		}
+		s.BaseURLs[p.name] = baseURL
 	}
-	s.BaseURL = baseURL
 
 	s.MaxRetries = defaultMaxRetries
 	switch {
@@ -216,11 +241,11 @@ func missingCredentials(accountSid, authToken, apiKey, apiSecret string) string 
 		"Not set: " + strings.Join(missing, ", ") + "."
 }
 
-// chatBaseURL picks the API base URL: an explicit endpoint, else the
+// baseURL picks the product API's base URL: an explicit endpoint, else the
 // edge/region host, else Twilio's global host.
-func chatBaseURL(endpoint, edge, region string) (string, error) {
+func (p productAPI) baseURL(endpoint, edge, region string) (string, error) {
 	if endpoint != "" {
-		if err := validateEndpoint(endpoint); err != nil {
+		if err := validateEndpoint("endpoints."+p.name, endpoint); err != nil {
 			return "", err
 		}
 		return strings.TrimRight(endpoint, "/"), nil
@@ -232,13 +257,13 @@ func chatBaseURL(endpoint, edge, region string) (string, error) {
 	}
 	switch {
 	case edge == "" && region == "":
-		return chat.DefaultBaseURL, nil
+		return p.defaultURL, nil
 	case edge == "":
 		return "", fmt.Errorf("region %q is set without an edge; Twilio retired region-only hostnames in 2026. %s", region, edgeSuggestion(region))
 	case region == "":
 		region = "us1"
 	}
-	return fmt.Sprintf("https://chat.%s.%s.twilio.com", edge, region), nil
+	return fmt.Sprintf("https://%s.%s.%s.twilio.com", p.name, edge, region), nil
 }
 
 func edgeSuggestion(region string) string {
@@ -255,16 +280,16 @@ func edgeSuggestion(region string) string {
 
 // validateEndpoint allows https anywhere, and plain http only to loopback so
 // that credentials never cross a network in clear text.
-func validateEndpoint(raw string) error {
+func validateEndpoint(name, raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return fmt.Errorf("endpoints.chat %q is not a URL: %v", raw, err)
+		return fmt.Errorf("%s %q is not a URL: %v", name, raw, err)
 	}
 	if u.Host == "" {
-		return fmt.Errorf("endpoints.chat %q must be an absolute URL such as https://chat-proxy.example.com", raw)
+		return fmt.Errorf("%s %q must be an absolute URL such as https://chat-proxy.example.com", name, raw)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("endpoints.chat %q must not contain credentials, a query or a fragment", raw)
+		return fmt.Errorf("%s %q must not contain credentials, a query or a fragment", name, raw)
 	}
 	switch u.Scheme {
 	case "https":
@@ -273,9 +298,9 @@ func validateEndpoint(raw string) error {
 		if isLoopbackHost(u.Hostname()) {
 			return nil
 		}
-		return fmt.Errorf("endpoints.chat %q uses plain http to a host that is not loopback; credentials would travel in clear text. Use https, or http only to 127.0.0.1, ::1 or localhost", raw)
+		return fmt.Errorf("%s %q uses plain http to a host that is not loopback; credentials would travel in clear text. Use https, or http only to 127.0.0.1, ::1 or localhost", name, raw)
 	default:
-		return fmt.Errorf("endpoints.chat %q must use https (or http to a loopback host)", raw)
+		return fmt.Errorf("%s %q must use https (or http to a loopback host)", name, raw)
 	}
 }
 

@@ -45,15 +45,16 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 	m.AccountSid = types.StringValue(cfgAccount)
 	m.AuthToken = types.StringValue("config-token")
 	m.MaxRetries = types.Int64Value(2)
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/")})
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/"), "conversations": types.StringNull()})
 	s, diags := resolveSettings(m, envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "9",
-		envChatEndpoint: "https://env.example.com",
+		envChatEndpoint: "https://env.example.com", envConversationsEndpoint: "https://conv.example.com/",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
-	if s.Username != cfgAccount || s.Password != "config-token" || s.MaxRetries != 2 || s.BaseURL != "https://proxy.example.com" {
+	if s.Username != cfgAccount || s.Password != "config-token" || s.MaxRetries != 2 ||
+		s.BaseURLs["chat"] != "https://proxy.example.com" || s.BaseURLs["conversations"] != "https://conv.example.com" {
 		t.Fatalf("settings = %+v", s)
 	}
 	if s.Credentials != "account_sid/auth_token (account "+cfgAccount+")" {
@@ -70,7 +71,7 @@ func TestResolveSettings_environmentFillsWhatConfigLeavesNull(t *testing.T) {
 		t.Fatal(errorText(diags))
 	}
 	if s.Username != envAccount || s.Password != "env-token" || s.MaxRetries != 0 ||
-		s.BaseURL != "https://chat.dublin.ie1.twilio.com" || s.RequestTimeout != 30*time.Second {
+		s.BaseURLs["chat"] != "https://chat.dublin.ie1.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.dublin.ie1.twilio.com" || s.RequestTimeout != 30*time.Second {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -80,7 +81,8 @@ func TestResolveSettings_defaults(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
-	if s.MaxRetries != 4 || s.RequestTimeout != 30*time.Second || s.BaseURL != "https://chat.twilio.com" {
+	if s.MaxRetries != 4 || s.RequestTimeout != 30*time.Second ||
+		s.BaseURLs["chat"] != "https://chat.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.twilio.com" {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -131,12 +133,13 @@ func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		"account sid":  {map[string]string{envAccountSid: "ACnothex", envAuthToken: "t"}, "account_sid (from the provider block or TWILIO_ACCOUNT_SID) must match"},
-		"api key":      {map[string]string{envAPIKey: "SK1", envAPISecret: "s"}, "api_key (from the provider block or TWILIO_API_KEY) must match"},
-		"max retries":  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "many"}, `TWILIO_MAX_RETRIES must be a whole number from 0 to 20, got "many"`},
-		"negative":     {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "-1"}, "TWILIO_MAX_RETRIES must be a whole number"},
-		"region alone": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
-		"http remote":  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, "plain http to a host that is not loopback"},
+		"account sid":               {map[string]string{envAccountSid: "ACnothex", envAuthToken: "t"}, "account_sid (from the provider block or TWILIO_ACCOUNT_SID) must match"},
+		"api key":                   {map[string]string{envAPIKey: "SK1", envAPISecret: "s"}, "api_key (from the provider block or TWILIO_API_KEY) must match"},
+		"max retries":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "many"}, `TWILIO_MAX_RETRIES must be a whole number from 0 to 20, got "many"`},
+		"negative":                  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "-1"}, "TWILIO_MAX_RETRIES must be a whole number"},
+		"region alone":              {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
+		"http remote":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, `endpoints.chat "http://10.0.0.1:8080" uses plain http to a host that is not loopback`},
+		"http remote conversations": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envConversationsEndpoint: "http://10.0.0.2"}, `endpoints.conversations "http://10.0.0.2" uses plain http to a host that is not loopback`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, diags := resolveSettings(nullModel(), envOf(tc.env))
@@ -161,7 +164,7 @@ func TestResolveSettings_requestTimeout(t *testing.T) {
 	}
 }
 
-func TestChatBaseURL(t *testing.T) {
+func TestProductBaseURL(t *testing.T) {
 	for _, tc := range []struct{ endpoint, edge, region, want string }{
 		{"", "", "", "https://chat.twilio.com"},
 		{"", "dublin", "ie1", "https://chat.dublin.ie1.twilio.com"},
@@ -172,29 +175,33 @@ func TestChatBaseURL(t *testing.T) {
 		{"http://[::1]:4010", "", "", "http://[::1]:4010"},
 		{"http://localhost:4010", "", "", "http://localhost:4010"},
 	} {
-		got, err := chatBaseURL(tc.endpoint, tc.edge, tc.region)
+		got, err := chatProduct.baseURL(tc.endpoint, tc.edge, tc.region)
 		if err != nil || got != tc.want {
-			t.Errorf("chatBaseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
+			t.Errorf("chat baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
+		}
+		want := strings.Replace(tc.want, "https://chat.", "https://conversations.", 1)
+		if got, err := conversationsProduct.baseURL(tc.endpoint, tc.edge, tc.region); err != nil || got != want {
+			t.Errorf("conversations baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, want)
 		}
 	}
 }
 
-func TestChatBaseURL_errors(t *testing.T) {
+func TestProductBaseURL_errors(t *testing.T) {
 	for _, tc := range []struct{ endpoint, edge, region, want string }{
 		{"", "", "ie1", `region "ie1" is set without an edge; Twilio retired region-only hostnames in 2026. Add edge = "dublin"`},
 		{"", "", "xx9", "Add the edge that serves it (or TWILIO_EDGE), for example au1→sydney"},
 		{"", "evil.com/", "", `edge "evil.com/" is not a valid host name label`},
 		{"", "dublin", "IE1", `region "IE1" is not a valid host name label`},
-		{"http://example.com", "", "", "plain http to a host that is not loopback"},
+		{"http://example.com", "", "", `endpoints.conversations "http://example.com" uses plain http to a host that is not loopback`},
 		{"http://127.0.0.1.example.com", "", "", "plain http to a host that is not loopback"},
 		{"ftp://127.0.0.1", "", "", "must use https"},
 		{"chat.example.com", "", "", "must be an absolute URL"},
 		{"https://user:pass@example.com", "", "", "must not contain credentials"},
 		{"https://example.com/?x=1", "", "", "must not contain credentials, a query or a fragment"},
 	} {
-		_, err := chatBaseURL(tc.endpoint, tc.edge, tc.region)
+		_, err := conversationsProduct.baseURL(tc.endpoint, tc.edge, tc.region)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("chatBaseURL(%q, %q, %q) error = %v, want it to contain %q", tc.endpoint, tc.edge, tc.region, err, tc.want)
+			t.Errorf("baseURL(%q, %q, %q) error = %v, want it to contain %q", tc.endpoint, tc.edge, tc.region, err, tc.want)
 		}
 	}
 }
@@ -202,9 +209,9 @@ func TestChatBaseURL_errors(t *testing.T) {
 func TestUnknownAttributes(t *testing.T) {
 	m := nullModel()
 	m.AuthToken = types.StringUnknown()
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown()})
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown(), "conversations": types.StringUnknown()})
 	got := strings.Join(unknownAttributes(m), ",")
-	if got != "auth_token,endpoints.chat" {
+	if got != "auth_token,endpoints.chat,endpoints.conversations" {
 		t.Fatalf("unknownAttributes = %q", got)
 	}
 	if got := unknownAttributes(nullModel()); len(got) != 0 {

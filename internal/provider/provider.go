@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
@@ -44,7 +45,8 @@ func New(version string) func() provider.Provider {
 
 // providerData is what every data source receives from Configure.
 type providerData struct {
-	chat *chat.Client
+	chat          *chat.Client
+	conversations *conversations.Client
 	// credentials names the pair in use (never the secret) for errors.
 	credentials string
 	// secrets are masked from every log line the data sources write.
@@ -90,7 +92,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API host becomes `chat.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
+				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API hosts become `chat.{edge}.{region}.twilio.com` and `conversations.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
@@ -98,11 +100,8 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: "Base URLs that replace Twilio's hosts, for proxies and emulators.",
 				Optional:            true,
 				Attributes: map[string]schema.Attribute{
-					"chat": schema.StringAttribute{
-						MarkdownDescription: "Base URL replacing `https://chat.twilio.com`. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `TWILIO_CHAT_ENDPOINT`.",
-						Optional:            true,
-						Validators:          []validator.String{endpointValidator{}},
-					},
+					chatProduct.name:          endpointAttribute(chatProduct),
+					conversationsProduct.name: endpointAttribute(conversationsProduct),
 				},
 			},
 			"max_retries": schema.Int64Attribute{
@@ -116,6 +115,14 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				CustomType:          timetypes.GoDurationType{},
 			},
 		},
+	}
+}
+
+func endpointAttribute(p productAPI) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("Base URL replacing `%s`, for a proxy or an emulator. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `%s`.", p.defaultURL, p.env),
+		Optional:            true,
+		Validators:          []validator.String{endpointValidator{}},
 	}
 }
 
@@ -140,28 +147,37 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		base64.StdEncoding.EncodeToString([]byte(s.Username + ":" + s.Password)),
 	}
 	ctx = maskSecrets(ctx, secrets)
-	chatAPI, err := twilio.New(twilio.Config{
-		API:            chat.API,
-		BaseURL:        s.BaseURL,
-		Username:       s.Username,
-		Password:       s.Password,
-		UserAgent:      userAgent(p.version, req.TerraformVersion),
-		MaxRetries:     s.MaxRetries,
-		RequestTimeout: s.RequestTimeout,
-		Logger:         tflogDebug,
-	})
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the Twilio Chat client", err.Error())
-		return
+	// One client, so one connection pool and retry policy, per host.
+	clients := map[string]*twilio.Client{}
+	for _, product := range products {
+		client, err := twilio.New(twilio.Config{
+			API:            product.name,
+			BaseURL:        s.BaseURLs[product.name],
+			Username:       s.Username,
+			Password:       s.Password,
+			UserAgent:      userAgent(p.version, req.TerraformVersion),
+			MaxRetries:     s.MaxRetries,
+			RequestTimeout: s.RequestTimeout,
+			Logger:         tflogDebug,
+		})
+		if err != nil {
+			resp.Diagnostics.AddError("Cannot create the Twilio "+product.name+" client", err.Error())
+			return
+		}
+		clients[product.name] = client
 	}
-	tflog.Debug(ctx, "Configured the Twilio Chat client", map[string]any{
-		"base_url":        s.BaseURL,
+	tflog.Debug(ctx, "Configured the Twilio clients", map[string]any{
+		"base_urls":       s.BaseURLs,
 		"credentials":     s.Credentials,
 		"max_retries":     s.MaxRetries,
 		"request_timeout": s.RequestTimeout.String(),
 	})
-	data := &providerData{chat: chat.New(chatAPI), credentials: s.Credentials, secrets: secrets}
-	resp.DataSourceData = data
+	resp.DataSourceData = &providerData{
+		chat:          chat.New(clients[chatProduct.name]),
+		conversations: conversations.New(clients[conversationsProduct.name]),
+		credentials:   s.Credentials,
+		secrets:       secrets,
+	}
 }
 
 func userAgent(version, terraformVersion string) string {
@@ -193,5 +209,10 @@ func (p *twilioProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewChatUserDataSource}
+	return []func() datasource.DataSource{
+		NewChatUserDataSource,
+		NewConversationsUserDataSource,
+		NewConversationsServiceConfigurationDataSource,
+		NewConversationsConfigurationDataSource,
+	}
 }

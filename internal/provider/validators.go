@@ -6,8 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// endpointValidator checks endpoints.chat at plan time with the same rule
-// Configure applies to TWILIO_CHAT_ENDPOINT.
+// endpointValidator checks an attribute of endpoints at plan time with the
+// same rule Configure applies to its environment variable.
 type endpointValidator struct{}
 
 var _ validator.String = endpointValidator{}
@@ -24,7 +24,7 @@ func (endpointValidator) ValidateString(_ context.Context, req validator.StringR
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := validateEndpoint(req.ConfigValue.ValueString()); err != nil {
+	if err := validateEndpoint(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio endpoint", err.Error())
 	}
 }

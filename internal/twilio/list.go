@@ -21,7 +21,7 @@ type ListRequest[T any] struct {
 	PageSize int
 	// Sid returns an item's sid, by which items seen on two pages (the list
 	// changed while it was read) are kept once; items without one are kept.
-	Sid func(*T) string
+	Sid func(*T) *string
 }
 
 // ForeignPageError is a next_page_url the client will not follow: another
@@ -80,11 +80,11 @@ func List[T any](ctx context.Context, c *Client, r ListRequest[T]) ([]T, error) 
 		for i := range env.items {
 			item := &env.items[i]
 			if r.Sid != nil {
-				if sid := r.Sid(item); sid != "" {
-					if sids[sid] {
+				if sid := r.Sid(item); sid != nil {
+					if sids[*sid] {
 						continue
 					}
-					sids[sid] = true
+					sids[*sid] = true
 				}
 			}
 			items = append(items, *item)

@@ -16,12 +16,7 @@ type listItem struct {
 	Name string  `json:"name"`
 }
 
-func itemSid(i *listItem) string {
-	if i.Sid == nil {
-		return ""
-	}
-	return *i.Sid
-}
+func itemSid(i *listItem) *string { return i.Sid }
 
 const listPath = "/v2/Services/" + testService + "/Roles"
 
