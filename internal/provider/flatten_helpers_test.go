@@ -13,13 +13,17 @@ import (
 // structs included) to their values; timeouts, an argument only, is left out.
 func tfValues(model any) map[string]attr.Value {
 	out := map[string]attr.Value{}
-	v := reflect.Indirect(reflect.ValueOf(model))
+	collectTFValues(reflect.Indirect(reflect.ValueOf(model)), out)
+	return out
+}
+
+// collectTFValues walks values rather than interfaces: the embedded structs
+// are unexported, and reflect only hands out their exported fields.
+func collectTFValues(v reflect.Value, out map[string]attr.Value) {
 	for i := 0; i < v.NumField(); i++ {
 		f := v.Type().Field(i)
 		if f.Anonymous {
-			for k, val := range tfValues(v.Field(i).Addr().Interface()) {
-				out[k] = val
-			}
+			collectTFValues(v.Field(i), out)
 			continue
 		}
 		if tag := f.Tag.Get("tfsdk"); tag != "" && tag != "timeouts" {
@@ -28,7 +32,6 @@ func tfValues(model any) map[string]attr.Value {
 			}
 		}
 	}
-	return out
 }
 
 // checkFlatten decodes full (a JSON object whose keys are Twilio's field

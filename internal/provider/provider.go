@@ -214,5 +214,7 @@ func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewConversationsUserDataSource,
 		NewConversationsServiceConfigurationDataSource,
 		NewConversationsConfigurationDataSource,
+		NewChatRoleDataSource,
+		NewConversationsRoleDataSource,
 	}
 }
