@@ -216,5 +216,7 @@ func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewConversationsConfigurationDataSource,
 		NewChatRoleDataSource,
 		NewConversationsRoleDataSource,
+		NewChatUsersDataSource,
+		NewConversationsUsersDataSource,
 	}
 }

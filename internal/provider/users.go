@@ -1,0 +1,228 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+)
+
+// twilio_chat_users and twilio_conversations_users read many users in few
+// requests; everything but the API and the flatten is shared here.
+
+// usersAPI is what differs between the two: U is the API's user type.
+type usersAPI[U any] struct {
+	api      string // "Twilio Chat API"
+	resource string // "chat user"
+	// pageSize is the API's largest page: up to that many identities are
+	// fetched one by one (fetchConcurrency at a time), which beats paging
+	// through a large service; more are found in the paged list.
+	pageSize int
+	fetch    func(ctx context.Context, r reading, serviceSid, identity string) (*U, error)
+	list     func(ctx context.Context, r reading, serviceSid string) ([]U, error)
+	sid      func(*U) *string
+	identity func(*U) *string
+}
+
+// fetchConcurrency matches Terraform's default parallelism: as many requests
+// in flight as the singular data sources would have.
+const fetchConcurrency = 10
+
+// maxMissingNamed bounds the identities a "not found" error names.
+const maxMissingNamed = 20
+
+// identitiesArgument is the optional set of identities to read.
+func identitiesArgument() schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: "Identities of the users to read, case-sensitive. Every one must exist: a missing identity fails the read, naming every missing one. " +
+			"When not set, every user of the service is read.",
+		Optional:    true,
+		ElementType: types.StringType,
+		Validators:  []validator.Set{setvalidator.ValueStringsAre(identityValidators()...)},
+	}
+}
+
+// usersAttribute is the computed list of users whose elements have attrs.
+func usersAttribute(attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: "The users, sorted by `identity` (byte order) so that plans stay stable; each has every attribute of the singular data source. " +
+			"Twilio's list answers may leave `is_online` and `is_notifiable` null where a single read would not. " +
+			"Index them by identity with `{ for u in data.<this>.users : u.identity => u }`.",
+		Computed:     true,
+		NestedObject: schema.NestedAttributeObject{Attributes: attrs},
+	}
+}
+
+// computedUserAttributes makes a user's attributes all computed, for the
+// elements of a list: its service, sid and identity included.
+func computedUserAttributes(attrs map[string]schema.Attribute, serviceAttr string) map[string]schema.Attribute {
+	attrs[serviceAttr] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the service the user belongs to."}
+	attrs["sid"] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the user (`US...`)."}
+	attrs["identity"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Identity of the user."}
+	return attrs
+}
+
+// readUsers reads the users of serviceSid ("" for the default service,
+// where names it for errors): every user, or exactly those with identities
+// when the set is not null. The result is sorted by identity.
+func (a usersAPI[U]) readUsers(ctx context.Context, r reading, serviceSid, where string, identities types.Set) ([]U, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var wanted []string
+	if !identities.IsNull() {
+		diags.Append(identities.ElementsAs(ctx, &wanted, false)...)
+		if diags.HasError() {
+			return nil, diags
+		}
+	}
+	var users []U
+	switch {
+	case identities.IsNull() || len(wanted) > a.pageSize:
+		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"api": a.api, "service": serviceSid, "identities": len(wanted)})
+		var err error
+		if users, err = a.list(ctx, r, serviceSid); err != nil {
+			return nil, r.failed(readTarget{api: a.api, resource: a.resource + "s", key: "of " + where}, err)
+		}
+		if !identities.IsNull() {
+			users = a.only(users, wanted)
+		}
+	default:
+		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"api": a.api, "service": serviceSid, "identities": len(wanted)})
+		var d diag.Diagnostics
+		if users, d = a.fetchEach(ctx, r, serviceSid, where, wanted); d.HasError() {
+			return nil, d
+		}
+	}
+	if missing := a.missing(users, wanted); len(missing) > 0 {
+		diags.AddAttributeError(path.Root("identities"), a.resource+" not found", fmt.Sprintf(
+			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state.",
+			len(missing), len(wanted), a.resource, where, namedUpTo(missing, maxMissingNamed)))
+		return nil, diags
+	}
+	sort.SliceStable(users, func(i, j int) bool {
+		return derefOr(a.identity(&users[i]), "") < derefOr(a.identity(&users[j]), "")
+	})
+	return users, diags
+}
+
+// only keeps the users whose identity is wanted.
+func (a usersAPI[U]) only(users []U, wanted []string) []U {
+	keep := make(map[string]bool, len(wanted))
+	for _, w := range wanted {
+		keep[w] = true
+	}
+	out := users[:0]
+	for i := range users {
+		if id := a.identity(&users[i]); id != nil && keep[*id] {
+			out = append(out, users[i])
+		}
+	}
+	return out
+}
+
+// missing lists the wanted identities no user has, in byte order.
+func (a usersAPI[U]) missing(users []U, wanted []string) []string {
+	have := make(map[string]bool, len(users))
+	for i := range users {
+		if id := a.identity(&users[i]); id != nil {
+			have[*id] = true
+		}
+	}
+	var missing []string
+	for _, w := range wanted {
+		if !have[w] {
+			missing = append(missing, w)
+		}
+	}
+	sort.Strings(missing)
+	return missing
+}
+
+// fetchEach gets each identity with its own request, fetchConcurrency at a
+// time. A 404 leaves the identity out (readUsers reports it with the other
+// missing ones); the first other failure fails the read and stops the
+// requests not yet answered.
+func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where string, identities []string) ([]U, diag.Diagnostics) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	found := make([]*U, len(identities))
+	var (
+		mu       sync.Mutex
+		failed   error
+		failedAt int
+	)
+	sem := make(chan struct{}, fetchConcurrency)
+	var wg sync.WaitGroup
+	for i, identity := range identities {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+				defer func() { <-sem }()
+			case <-ctx.Done():
+				return
+			}
+			u, err := a.fetch(ctx, r, serviceSid, identity)
+			switch {
+			case err == nil:
+				found[i] = u
+			case !isMissing(err):
+				mu.Lock()
+				if failed == nil {
+					failed, failedAt = err, i
+					cancel()
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if failed != nil {
+		l := lookup{field: "identity", value: identities[failedAt]}
+		return nil, r.failed(readTarget{api: a.api, resource: a.resource, key: l.key(where)}, failed)
+	}
+	users := make([]U, 0, len(identities))
+	for i, u := range found {
+		if u == nil {
+			continue
+		}
+		l := lookup{field: "identity", value: identities[i]}
+		if d := l.check(a.resource, a.sid(u), a.identity(u)); d.HasError() {
+			return nil, d
+		}
+		users = append(users, *u)
+	}
+	return users, nil
+}
+
+// isMissing reports whether Twilio said the user does not exist (404); a 403
+// "Service instance not found" is about the service and fails the read.
+func isMissing(err error) bool {
+	var apiErr *twilio.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == 404
+}
+
+// namedUpTo lists up to n quoted values, then how many more there are.
+func namedUpTo(values []string, n int) string {
+	quoted := make([]string, 0, min(len(values), n))
+	for _, v := range values[:min(len(values), n)] {
+		quoted = append(quoted, fmt.Sprintf("%q", v))
+	}
+	s := strings.Join(quoted, ", ")
+	if len(values) > n {
+		s += fmt.Sprintf(" and %d more", len(values)-n)
+	}
+	return s
+}

@@ -1,0 +1,144 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure = (*chatUsersDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*conversationsUsersDataSource)(nil)
+)
+
+// twilio_chat_users
+
+var chatUsers = usersAPI[chat.User]{
+	api: chatAPI, resource: "chat user", pageSize: chat.MaxPageSize,
+	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*chat.User, error) {
+		return r.chat.FetchUser(ctx, serviceSid, identity)
+	},
+	list: func(ctx context.Context, r reading, serviceSid string) ([]chat.User, error) {
+		return r.chat.ListUsers(ctx, serviceSid)
+	},
+	sid:      func(u *chat.User) *string { return u.Sid },
+	identity: func(u *chat.User) *string { return u.Identity },
+}
+
+type chatUsersDataSource struct {
+	dataSourceBase
+}
+
+type chatUsersModel struct {
+	ServiceSid types.String     `tfsdk:"service_sid"`
+	Identities types.Set        `tfsdk:"identities"`
+	Users      []chatUserFields `tfsdk:"users"`
+	Timeouts   timeouts.Value   `tfsdk:"timeouts"`
+}
+
+// NewChatUsersDataSource is the factory of twilio_chat_users.
+func NewChatUsersDataSource() datasource.DataSource {
+	return &chatUsersDataSource{dataSourceBase{name: "chat_users"}}
+}
+
+func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads many users of a Twilio Programmable Chat service (Chat v2 API) in few requests: every user, a page of 100 per request, " +
+			"or the users with the given `identities` (up to 100 are fetched one by one, 10 at a time; more are found in the paged list). " +
+			"Each user has every attribute of `twilio_chat_user`, nulls included.",
+		Attributes: map[string]schema.Attribute{
+			"service_sid": chatServiceSidArgument(),
+			"identities":  identitiesArgument(),
+			"users":       usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
+			"timeouts":    timeouts.Attributes(ctx),
+		},
+	}
+}
+
+func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m chatUsersModel
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+		serviceSid := m.ServiceSid.ValueString()
+		users, diags := chatUsers.readUsers(ctx, r, serviceSid, "service "+serviceSid, m.Identities)
+		if diags.HasError() {
+			return diags
+		}
+		m.Users = make([]chatUserFields, len(users))
+		for i := range users {
+			m.Users[i].ServiceSid = m.ServiceSid
+			diags.Append(flattenChatUser(&users[i], &m.Users[i])...)
+		}
+		return diags
+	})
+}
+
+// twilio_conversations_users
+
+var conversationsUsers = usersAPI[conversations.User]{
+	api: conversationsAPI, resource: "conversations user", pageSize: conversations.MaxPageSize,
+	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*conversations.User, error) {
+		return r.conversations.FetchUser(ctx, serviceSid, identity)
+	},
+	list: func(ctx context.Context, r reading, serviceSid string) ([]conversations.User, error) {
+		return r.conversations.ListUsers(ctx, serviceSid)
+	},
+	sid:      func(u *conversations.User) *string { return u.Sid },
+	identity: func(u *conversations.User) *string { return u.Identity },
+}
+
+type conversationsUsersDataSource struct {
+	dataSourceBase
+}
+
+type conversationsUsersModel struct {
+	ChatServiceSid types.String              `tfsdk:"chat_service_sid"`
+	Identities     types.Set                 `tfsdk:"identities"`
+	Users          []conversationsUserFields `tfsdk:"users"`
+	Timeouts       timeouts.Value            `tfsdk:"timeouts"`
+}
+
+// NewConversationsUsersDataSource is the factory of twilio_conversations_users.
+func NewConversationsUsersDataSource() datasource.DataSource {
+	return &conversationsUsersDataSource{dataSourceBase{name: "conversations_users"}}
+}
+
+func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	service := optionalChatServiceSidArgument("to read users of")
+	service.Computed = false
+	service.MarkdownDescription = "SID of the Conversations service (`IS` followed by 32 hex digits) to read users of. " +
+		"When not set, the account's default Conversations service is read; each user's `chat_service_sid` names it."
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads many users of a Twilio Conversations service (Conversations v1 API) in few requests: every user, a page of 50 per request, " +
+			"or the users with the given `identities` (up to 50 are fetched one by one, 10 at a time; more are found in the paged list). " +
+			"Each user has every attribute of `twilio_conversations_user`, nulls included.",
+		Attributes: map[string]schema.Attribute{
+			"chat_service_sid": service,
+			"identities":       identitiesArgument(),
+			"users":            usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
+			"timeouts":         timeouts.Attributes(ctx),
+		},
+	}
+}
+
+func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m conversationsUsersModel
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+		serviceSid := m.ChatServiceSid.ValueString()
+		users, diags := conversationsUsers.readUsers(ctx, r, serviceSid, conversationsService(serviceSid), m.Identities)
+		if diags.HasError() {
+			return diags
+		}
+		m.Users = make([]conversationsUserFields, len(users))
+		for i := range users {
+			diags.Append(flattenConversationsUser(&users[i], &m.Users[i])...)
+		}
+		return diags
+	})
+}

@@ -1,0 +1,199 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+)
+
+// fakeUsers is a service of users for readUsers, counting the calls made.
+type fakeUsers struct {
+	users              map[string]chat.User
+	fetches, lists     atomic.Int32
+	inFlight, maxFlown atomic.Int32
+	fail               map[string]error
+}
+
+func newFakeUsers(identities ...string) *fakeUsers {
+	f := &fakeUsers{users: map[string]chat.User{}, fail: map[string]error{}}
+	for i, id := range identities {
+		f.users[id] = chat.User{Sid: ptr(fmt.Sprintf("US%032d", i)), Identity: ptr(id)}
+	}
+	return f
+}
+
+func (f *fakeUsers) api(pageSize int) usersAPI[chat.User] {
+	a := chatUsers
+	a.pageSize = pageSize
+	a.fetch = func(ctx context.Context, _ reading, _, identity string) (*chat.User, error) {
+		f.fetches.Add(1)
+		n := f.inFlight.Add(1)
+		defer f.inFlight.Add(-1)
+		for {
+			m := f.maxFlown.Load()
+			if n <= m || f.maxFlown.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+		if err := f.fail[identity]; err != nil {
+			return nil, err
+		}
+		u, ok := f.users[identity]
+		if !ok {
+			return nil, &twilio.APIError{StatusCode: 404, Code: 20404, Message: "not found"}
+		}
+		return &u, nil
+	}
+	a.list = func(context.Context, reading, string) ([]chat.User, error) {
+		f.lists.Add(1)
+		var out []chat.User
+		for _, u := range f.users {
+			out = append(out, u)
+		}
+		return out, nil
+	}
+	return a
+}
+
+func identitySet(ids ...string) types.Set {
+	values := make([]attr.Value, len(ids))
+	for i, id := range ids {
+		values[i] = types.StringValue(id)
+	}
+	return types.SetValueMust(types.StringType, values)
+}
+
+func identitiesOf(users []chat.User) string {
+	ids := make([]string, len(users))
+	for i, u := range users {
+		ids[i] = *u.Identity
+	}
+	return strings.Join(ids, ",")
+}
+
+var testReading = reading{providerData: &providerData{credentials: "account_sid/auth_token (account AC1)"}, readTimeout: time.Second}
+
+func TestReadUsers_everyUserSortedByIdentityFromTheList(t *testing.T) {
+	f := newFakeUsers("zoë", "Zed", "amy", "李静", "bob")
+	users, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", "service IS1", types.SetNull(types.StringType))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := identitiesOf(users); got != "Zed,amy,bob,zoë,李静" {
+		t.Fatalf("identities = %s", got)
+	}
+	if f.lists.Load() != 1 || f.fetches.Load() != 0 {
+		t.Fatalf("lists %d fetches %d", f.lists.Load(), f.fetches.Load())
+	}
+}
+
+func TestReadUsers_fewIdentitiesAreFetchedTenAtATime(t *testing.T) {
+	var ids []string
+	for i := range 40 {
+		ids = append(ids, fmt.Sprintf("user %02d", i))
+	}
+	f := newFakeUsers(ids...)
+	users, diags := f.api(50).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet(ids[5:35]...))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if len(users) != 30 || *users[0].Identity != "user 05" || *users[29].Identity != "user 34" {
+		t.Fatalf("identities = %s", identitiesOf(users))
+	}
+	if f.fetches.Load() != 30 || f.lists.Load() != 0 {
+		t.Fatalf("fetches %d lists %d", f.fetches.Load(), f.lists.Load())
+	}
+	if m := f.maxFlown.Load(); m != fetchConcurrency {
+		t.Fatalf("at most %d requests were in flight, want %d", m, fetchConcurrency)
+	}
+}
+
+func TestReadUsers_moreIdentitiesThanAPageAreFoundInTheList(t *testing.T) {
+	var ids []string
+	for i := range 8 {
+		ids = append(ids, fmt.Sprintf("u%d", i))
+	}
+	f := newFakeUsers(ids...)
+	users, diags := f.api(3).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet("u1", "u7", "u3", "u4"))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := identitiesOf(users); got != "u1,u3,u4,u7" || f.lists.Load() != 1 || f.fetches.Load() != 0 {
+		t.Fatalf("identities %s lists %d fetches %d", got, f.lists.Load(), f.fetches.Load())
+	}
+}
+
+func TestReadUsers_missingIdentitiesAreAllNamed(t *testing.T) {
+	for _, pageSize := range []int{100, 1} {
+		f := newFakeUsers("amy", "bob")
+		_, diags := f.api(pageSize).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet("bob", "nobody", "a/b?c", "amy"))
+		if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
+			diags[0].Detail() != `2 of the 4 identities asked for have no chat user in service IS1: "a/b?c", "nobody". Nothing was written to state.` {
+			t.Errorf("page size %d: diags = %v", pageSize, diags)
+		}
+	}
+	var many []string
+	for i := range 23 {
+		many = append(many, fmt.Sprintf("ghost%02d", i))
+	}
+	_, diags := newFakeUsers().api(100).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet(many...))
+	if len(diags) != 1 || !strings.HasSuffix(diags[0].Detail(), `"ghost19" and 3 more. Nothing was written to state.`) {
+		t.Errorf("diags = %v", diags)
+	}
+}
+
+func TestReadUsers_anotherFailureFailsTheRead(t *testing.T) {
+	f := newFakeUsers("amy", "bob", "cy")
+	f.fail["bob"] = &twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}
+	_, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet("amy", "bob", "cy"))
+	if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
+		!strings.HasPrefix(diags[0].Detail(), `No chat user with identity "bob" in service IS1: HTTP 403, Twilio error 20403: Service instance not found`) {
+		t.Fatalf("diags = %v", diags)
+	}
+}
+
+func TestReadUsers_aDifferentUserIsRefused(t *testing.T) {
+	f := newFakeUsers("amy")
+	f.users["Amy"] = f.users["amy"]
+	_, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", "service IS1", identitySet("Amy"))
+	if len(diags) != 1 || diags[0].Summary() != "Twilio returned a different chat user" {
+		t.Fatalf("diags = %v", diags)
+	}
+}
+
+func TestReadUsers_cancelStopsTheFetches(t *testing.T) {
+	var ids []string
+	for i := range 50 {
+		ids = append(ids, fmt.Sprintf("u%d", i))
+	}
+	f := newFakeUsers(ids...)
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	a := f.api(100)
+	fetch := a.fetch
+	a.fetch = func(c context.Context, r reading, s, id string) (*chat.User, error) {
+		once.Do(cancel)
+		if c.Err() != nil {
+			return nil, c.Err()
+		}
+		return fetch(c, r, s, id)
+	}
+	_, diags := a.readUsers(ctx, testReading, "IS1", "service IS1", identitySet(ids...))
+	if len(diags) != 1 || diags[0].Summary() != "Read cancelled" {
+		t.Fatalf("diags = %v", diags)
+	}
+	if n := f.fetches.Load(); n > fetchConcurrency {
+		t.Fatalf("%d requests were sent after the cancellation", n)
+	}
+}
