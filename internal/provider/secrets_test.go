@@ -144,7 +144,7 @@ func TestAccSecrets_neverInLogsOutputOrDiagnostics(t *testing.T) {
 			}
 			// The provider's own request log must be in the file, or the
 			// absence of secrets below would prove nothing.
-			if !strings.Contains(log, "Twilio Chat API request") {
+			if !strings.Contains(log, "Twilio API request") {
 				t.Fatalf("the trace log has no provider request lines (%d bytes)", len(log))
 			}
 			if emu.RequestCount() == 0 || emu.Requests()[0].Header.Get("Authorization") == "" {
