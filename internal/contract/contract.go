@@ -27,10 +27,6 @@ import (
 // provider calls, GET FetchUser.
 const FetchUserPath = "/v2/Services/{ServiceSid}/Users/{Sid}"
 
-// specServer is the spec's only server; requests are matched as if they had
-// been sent there, whatever local server (emulator, Prism) really got them.
-const specServer = "https://chat.twilio.com"
-
 // SpecFile is the absolute path of twilio_chat_v2.json, found beside the
 // root of this module (the directory holding go.mod) as ../shared/twilio-oai/.
 // The error says what is missing, for a test to skip with.
@@ -60,57 +56,26 @@ func SpecFile() (string, error) {
 type Spec struct {
 	doc    *openapi3.T
 	router routers.Router
-	// server is the spec's own server, which requests are matched at.
+	// server is the spec's own server: requests are matched as if they
+	// had been sent there, whatever local server (emulator, Prism) really
+	// got them.
 	server string
 	// errorsOnly stands for a request the spec has no operation for: all
 	// Twilio can answer it with is an error.
 	errorsOnly *routers.Route
 }
 
-// Load reads and validates the spec at file. The spec documents only the
-// successful answer of each operation, so Twilio's documented error shape is
-// added to FetchUser as its 4XX and 5XX responses.
+// Load reads and validates the Chat v2 spec at file (see LoadAPI), which
+// must document FetchUser.
 func Load(ctx context.Context, file string) (*Spec, error) {
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %w", file, err)
-	}
-	// Examples elsewhere in the file are invalid (the Roles create example
-	// gives a string for an array), so they are not validated here; the
-	// example of FetchUser is checked on its own by the tests.
-	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", file, err)
-	}
-	fetch := doc.Paths.Value(FetchUserPath)
-	if fetch == nil || fetch.Get == nil {
-		return nil, fmt.Errorf("%s has no GET %s", file, FetchUserPath)
-	}
-	errorResponses := openapi3.NewResponses()
-	for _, rng := range []struct {
-		key      string
-		min, max float64
-	}{{"4XX", 400, 499}, {"5XX", 500, 599}} {
-		resp := openapi3.NewResponse().
-			WithDescription("Twilio error").
-			WithJSONSchema(TwilioError(rng.min, rng.max))
-		fetch.Get.Responses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
-		errorResponses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
-	}
-	router, err := gorillamux.NewRouter(doc)
+	spec, err := LoadAPI(ctx, file)
 	if err != nil {
 		return nil, err
 	}
-	return &Spec{
-		doc:    doc,
-		router: router,
-		server: specServer,
-		errorsOnly: &routers.Route{
-			Spec:      doc,
-			PathItem:  &openapi3.PathItem{},
-			Operation: &openapi3.Operation{Responses: errorResponses},
-		},
-	}, nil
+	if fetch := spec.doc.Paths.Value(FetchUserPath); fetch == nil || fetch.Get == nil {
+		return nil, fmt.Errorf("%s has no GET %s", file, FetchUserPath)
+	}
+	return spec, nil
 }
 
 // FetchExample is the spec's own "fetch" example of a FetchUser answer, the
@@ -238,8 +203,7 @@ func ConversationsSpecFile() (string, error) {
 	return file, nil
 }
 
-// LoadAPI reads and validates any of Twilio's specs at file (Load is
-// LoadAPI for Chat v2 as the provider first used it). Requests are matched
+// LoadAPI reads and validates any of Twilio's specs at file. Requests are matched
 // at the spec's own server, and Twilio's documented error shape is added
 // to every operation as its 4XX and 5XX responses, since the spec
 // documents only successful answers.
@@ -248,6 +212,9 @@ func LoadAPI(ctx context.Context, file string) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", file, err)
 	}
+	// Examples elsewhere in the files are invalid (Chat's Roles create
+	// example gives a string for an array), so they are not validated here;
+	// the example of FetchUser is checked on its own by the tests.
 	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
 		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", file, err)
 	}
