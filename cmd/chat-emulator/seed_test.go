@@ -93,7 +93,8 @@ func TestSeed_servicesWithUsersRolesAndConfiguration(t *testing.T) {
 		!reflect.DeepEqual(m["permissions"], []any{"sendMessage"}) || m["date_updated"] != "2016-03-03T19:47:15Z" {
 		t.Errorf("role as given: %d %v", st, m)
 	}
-	if st, list := get("/v2/Services/" + svc + "/Roles"); st != 200 || len(list["roles"].([]any)) != 2 {
+	st, list := get("/v2/Services/" + svc + "/Roles")
+	if roles, _ := list["roles"].([]any); st != 200 || len(roles) != 2 {
 		t.Errorf("roles list: %d %v", st, list)
 	}
 	cfgURL := base + "/v1/Services/" + svc + "/Configuration"

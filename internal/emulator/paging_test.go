@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -29,21 +30,31 @@ func getPage(t *testing.T, u, key string) page {
 	if r.status != 200 {
 		t.Fatalf("%s: %d %s", u, r.status, r.body)
 	}
-	m := decode(t, r.body)
-	if len(m) != 2 {
-		t.Errorf("%s: want meta and %s only: %s", u, key, r.body)
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.body), &m); err != nil || len(m) != 2 {
+		t.Fatalf("%s: want meta and %s only: %s (%v)", u, key, r.body, err)
 	}
-	p := page{meta: m["meta"].(map[string]any)}
-	for _, it := range m[key].([]any) {
-		item := it.(map[string]any)
-		p.items = append(p.items, item)
-		id, _ := item["identity"].(string)
+	var p page
+	if err := json.Unmarshal(m["meta"], &p.meta); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(m[key], &p.items); err != nil {
+		t.Fatal(err)
+	}
+	for _, item := range p.items {
+		id := str(item["identity"])
 		if key == "roles" {
-			id, _ = item["friendly_name"].(string)
+			id = str(item["friendly_name"])
 		}
 		p.ids = append(p.ids, id)
 	}
 	return p
+}
+
+// str is v when it is a string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }
 
 func TestList_metaOfASinglePage(t *testing.T) {
@@ -97,7 +108,7 @@ func TestList_followsNextAndPreviousPages(t *testing.T) {
 		m["first_page_url"] != listURL+"?PageSize=2&Page=0" {
 		t.Errorf("page 1 meta: %v", m)
 	}
-	prev := getPage(t, metas[2]["previous_page_url"].(string), "users")
+	prev := getPage(t, str(metas[2]["previous_page_url"]), "users")
 	if !reflect.DeepEqual(prev.ids, []string{"user-2", "user-3"}) || prev.meta["page"] != 1.0 {
 		t.Errorf("previous of the last page: %v %v", prev.ids, prev.meta)
 	}
@@ -119,7 +130,7 @@ func TestList_pageSizeClampedToTheAPIsMax(t *testing.T) {
 		base + "/v2/Services/" + svc + "/Users":               50,
 	} {
 		p := getPage(t, u, "users")
-		if len(p.items) != want || p.meta["page_size"] != float64(want) || !strings.Contains(p.meta["next_page_url"].(string), fmt.Sprintf("PageSize=%d&", want)) {
+		if len(p.items) != want || p.meta["page_size"] != float64(want) || !strings.Contains(str(p.meta["next_page_url"]), fmt.Sprintf("PageSize=%d&", want)) {
 			t.Errorf("%s: %d items, meta %v", u, len(p.items), p.meta)
 		}
 	}
@@ -236,7 +247,7 @@ func TestList_faultOnTheSecondPageOnly(t *testing.T) {
 	putUsers(s, base, 3)
 	s.InjectRouteFaults(RouteChatUsers, Fault{}, Fault{Status: 503})
 	first := getPage(t, base+"/v2/Services/"+svc+"/Users?PageSize=2", "users")
-	next := first.meta["next_page_url"].(string)
+	next := str(first.meta["next_page_url"])
 	if r := get(t, next); r.status != 503 || decode(t, r.body)["code"] != 20503.0 {
 		t.Errorf("page 2: %d %s", r.status, r.body)
 	}
@@ -259,7 +270,7 @@ func TestList_tenThousandUsers(t *testing.T) {
 		for u := base + c.path + "?PageSize=" + c.size; u != ""; pages++ {
 			p := getPage(t, u, "users")
 			for _, it := range p.items {
-				seen[it["sid"].(string)] = true
+				seen[str(it["sid"])] = true
 			}
 			u, _ = p.meta["next_page_url"].(string)
 		}
