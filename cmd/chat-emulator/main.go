@@ -1,16 +1,34 @@
-// Command chat-emulator serves the in-memory Twilio Chat v2 Users API of
-// internal/emulator on a loopback port, for the demo and manual testing.
+// Command chat-emulator serves the in-memory Twilio Chat v2 and
+// Conversations v1 APIs of internal/emulator on a loopback port, for the
+// demo and manual testing.
 //
 // Usage:
 //
 //	chat-emulator -seed seed.json [-addr 127.0.0.1:0] [-latency 20ms] [-conn-latency 50ms] [-url-file FILE]
 //
-// The seed file maps service sids to users:
+// The seed file holds the services with their users, roles and
+// Conversations configuration, and the account's Conversations
+// configuration, whose default_chat_service_sid is the service that
+// /v1/Users and /v1/Roles read:
 //
-//	{"services": {"IS0123...": [{"sid": "US...", "identity": "jing", "role_sid": "RL..."}]}}
+//	{
+//	  "account": {"default_chat_service_sid": "IS0123..."},
+//	  "services": {
+//	    "IS0123...": {
+//	      "users": [{"sid": "US...", "identity": "jing", "role_sid": "RL..."}],
+//	      "roles": [{"sid": "RL...", "friendly_name": "admin", "type": "deployment"}],
+//	      "configuration": {"reachability_enabled": true}
+//	    }
+//	  }
+//	}
 //
-// Users are served as given, except that a missing url, links, account_sid or
-// service_sid is filled in as Twilio would, so seeds stay short.
+// The older form, a list of users for each service
+// ({"services": {"IS0123...": [users...]}}), is read too. Everything is
+// served as given, except that fields left out are filled in as Twilio
+// would, so seeds stay short: a user's url, links, account_sid and
+// service_sid; a role's url, account_sid, service_sid, dates and
+// permissions (the type's defaults); any field of a configuration. A
+// role needs its sid (roles are found by sid only) and its type.
 package main
 
 import (
@@ -39,7 +57,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services and their users")
+	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration) and the account configuration")
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.DurationVar(&o.latency, "latency", 0, "delay added before every response")
 	flag.DurationVar(&o.connLatency, "conn-latency", 0, "delay added once on every new connection")
@@ -93,10 +111,40 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 }
 
 type seedFile struct {
-	Services map[string][]map[string]any `json:"services"`
+	Account  map[string]any         `json:"account"`
+	Services map[string]seedService `json:"services"`
 }
 
-var serviceSidPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
+type seedService struct {
+	Users         []map[string]any `json:"users"`
+	Roles         []map[string]any `json:"roles"`
+	Configuration map[string]any   `json:"configuration"`
+}
+
+// UnmarshalJSON reads a service in either form: an object, or the older
+// bare list of users.
+func (sv *seedService) UnmarshalJSON(b []byte) error {
+	if trimmed := bytes.TrimSpace(b); len(trimmed) > 0 && trimmed[0] == '[' {
+		return decodeStrict(b, &sv.Users)
+	}
+	type plain seedService
+	return decodeStrict(b, (*plain)(sv))
+}
+
+// decodeStrict keeps numbers as written (float64 would round large
+// counts) and refuses unknown fields, which are more likely typos than
+// intent.
+func decodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+var (
+	serviceSidPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
+	roleSidPattern    = regexp.MustCompile(`^RL[0-9a-fA-F]{32}$`)
+)
 
 func readSeed(path string) (seedFile, error) {
 	var s seedFile
@@ -104,36 +152,77 @@ func readSeed(path string) (seedFile, error) {
 	if err != nil {
 		return s, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	// Numbers stay as written: float64 would round large counts.
-	dec.UseNumber()
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	if err := decodeStrict(b, &s); err != nil {
 		return s, fmt.Errorf("seed %s: %w", path, err)
 	}
-	for service := range s.Services {
-		if !serviceSidPattern.MatchString(service) {
-			return s, fmt.Errorf("seed %s: service sid %q does not match %s, so every fetch under it would be refused", path, service, serviceSidPattern)
-		}
+	if err := s.validate(); err != nil {
+		return s, fmt.Errorf("seed %s: %w", path, err)
 	}
 	return s, nil
 }
 
-func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
-	for service, users := range s.Services {
-		srv.AddService(service)
-		for _, u := range users {
-			sid, _ := u["sid"].(string)
-			identity, _ := u["identity"].(string)
-			full := emulator.NewUser(base, accountSid, service, sid, identity)
-			for _, k := range []string{"url", "links", "account_sid", "service_sid"} {
-				if _, ok := u[k]; !ok {
-					u[k] = full[k]
-				}
+func (s seedFile) validate() error {
+	for service, sv := range s.Services {
+		if !serviceSidPattern.MatchString(service) {
+			return fmt.Errorf("service sid %q does not match %s, so every fetch under it would be refused", service, serviceSidPattern)
+		}
+		for i, r := range sv.Roles {
+			if sid, _ := r["sid"].(string); !roleSidPattern.MatchString(sid) {
+				return fmt.Errorf("services.%s.roles[%d]: sid %v does not match %s, and roles are found by sid only", service, i, r["sid"], roleSidPattern)
 			}
-			srv.PutUser(service, u)
+			if t := r["type"]; t != "channel" && t != "deployment" {
+				return fmt.Errorf("services.%s.roles[%d]: type %v is neither \"channel\" nor \"deployment\"", service, i, t)
+			}
 		}
 	}
+	if def, ok := s.Account["default_chat_service_sid"].(string); ok {
+		if _, known := s.Services[def]; !known {
+			return fmt.Errorf("account.default_chat_service_sid %q is not one of the seed's services", def)
+		}
+	}
+	return nil
+}
+
+func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
+	for service, sv := range s.Services {
+		srv.AddService(service)
+		for _, u := range sv.Users {
+			sid, _ := u["sid"].(string)
+			identity, _ := u["identity"].(string)
+			fillMissing(u, emulator.NewUser(base, accountSid, service, sid, identity), "url", "links", "account_sid", "service_sid")
+			srv.PutUser(service, u)
+		}
+		for _, r := range sv.Roles {
+			sid, _ := r["sid"].(string)
+			name, _ := r["friendly_name"].(string)
+			chatType, _ := r["type"].(string)
+			fillMissing(r, emulator.NewRole(base, accountSid, service, sid, name, chatType, nil), "url", "account_sid", "service_sid", "date_created", "date_updated", "permissions")
+			srv.PutRole(service, r)
+		}
+		if sv.Configuration != nil {
+			srv.SetServiceConfiguration(service, fillMissing(sv.Configuration, emulator.NewServiceConfiguration(base, service)))
+		}
+	}
+	if s.Account != nil {
+		def, _ := s.Account["default_chat_service_sid"].(string)
+		srv.SetAccountConfiguration(fillMissing(s.Account, emulator.NewAccountConfiguration(base, accountSid, def)))
+	}
+}
+
+// fillMissing sets the given keys of m that it lacks (all of full's when
+// none are given) from full, keeping the ones m has, nulls included.
+func fillMissing(m, full map[string]any, keys ...string) map[string]any {
+	if len(keys) == 0 {
+		for k := range full {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			m[k] = full[k]
+		}
+	}
+	return m
 }
 
 // writeAtomically keeps scripts polling for the file from reading it half written.

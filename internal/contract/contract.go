@@ -27,10 +27,6 @@ import (
 // provider calls, GET FetchUser.
 const FetchUserPath = "/v2/Services/{ServiceSid}/Users/{Sid}"
 
-// specServer is the spec's only server; requests are matched as if they had
-// been sent there, whatever local server (emulator, Prism) really got them.
-const specServer = "https://chat.twilio.com"
-
 // SpecFile is the absolute path of twilio_chat_v2.json, found beside the
 // root of this module (the directory holding go.mod) as ../shared/twilio-oai/.
 // The error says what is missing, for a test to skip with.
@@ -60,54 +56,26 @@ func SpecFile() (string, error) {
 type Spec struct {
 	doc    *openapi3.T
 	router routers.Router
+	// server is the spec's own server: requests are matched as if they
+	// had been sent there, whatever local server (emulator, Prism) really
+	// got them.
+	server string
 	// errorsOnly stands for a request the spec has no operation for: all
 	// Twilio can answer it with is an error.
 	errorsOnly *routers.Route
 }
 
-// Load reads and validates the spec at file. The spec documents only the
-// successful answer of each operation, so Twilio's documented error shape is
-// added to FetchUser as its 4XX and 5XX responses.
+// Load reads and validates the Chat v2 spec at file (see LoadAPI), which
+// must document FetchUser.
 func Load(ctx context.Context, file string) (*Spec, error) {
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %w", file, err)
-	}
-	// Examples elsewhere in the file are invalid (the Roles create example
-	// gives a string for an array), so they are not validated here; the
-	// example of FetchUser is checked on its own by the tests.
-	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", file, err)
-	}
-	fetch := doc.Paths.Value(FetchUserPath)
-	if fetch == nil || fetch.Get == nil {
-		return nil, fmt.Errorf("%s has no GET %s", file, FetchUserPath)
-	}
-	errorResponses := openapi3.NewResponses()
-	for _, rng := range []struct {
-		key      string
-		min, max float64
-	}{{"4XX", 400, 499}, {"5XX", 500, 599}} {
-		resp := openapi3.NewResponse().
-			WithDescription("Twilio error").
-			WithJSONSchema(TwilioError(rng.min, rng.max))
-		fetch.Get.Responses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
-		errorResponses.Set(rng.key, &openapi3.ResponseRef{Value: resp})
-	}
-	router, err := gorillamux.NewRouter(doc)
+	spec, err := LoadAPI(ctx, file)
 	if err != nil {
 		return nil, err
 	}
-	return &Spec{
-		doc:    doc,
-		router: router,
-		errorsOnly: &routers.Route{
-			Spec:      doc,
-			PathItem:  &openapi3.PathItem{},
-			Operation: &openapi3.Operation{Responses: errorResponses},
-		},
-	}, nil
+	if fetch := spec.doc.Paths.Value(FetchUserPath); fetch == nil || fetch.Get == nil {
+		return nil, fmt.Errorf("%s has no GET %s", file, FetchUserPath)
+	}
+	return spec, nil
 }
 
 // FetchExample is the spec's own "fetch" example of a FetchUser answer, the
@@ -142,7 +110,7 @@ func TwilioError(minStatus, maxStatus float64) *openapi3.Schema {
 // Route finds the spec's operation for req, matched as sent to the spec's
 // server: only the method and the path as escaped on the wire count.
 func (s *Spec) Route(req *http.Request) (*routers.Route, map[string]string, error) {
-	r, err := atSpecServer(req)
+	r, err := s.atSpecServer(req)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -153,7 +121,7 @@ func (s *Spec) Route(req *http.Request) (*routers.Route, map[string]string, erro
 // method, query and the security requirement, which for Chat v2 is HTTP
 // Basic with an account SID and auth token (or an API key and secret).
 func (s *Spec) ValidateRequest(ctx context.Context, req *http.Request) error {
-	r, err := atSpecServer(req)
+	r, err := s.atSpecServer(req)
 	if err != nil {
 		return err
 	}
@@ -174,7 +142,7 @@ func (s *Spec) ValidateRequest(ctx context.Context, req *http.Request) error {
 // error against Twilio's error shape. A request for which the spec has no
 // operation may only be answered with an error.
 func (s *Spec) ValidateResponse(ctx context.Context, req *http.Request, status int, header http.Header, body []byte) error {
-	r, err := atSpecServer(req)
+	r, err := s.atSpecServer(req)
 	if err != nil {
 		return err
 	}
@@ -196,8 +164,8 @@ func (s *Spec) ValidateResponse(ctx context.Context, req *http.Request, status i
 
 // atSpecServer is req with its scheme and host replaced by the spec's
 // server, keeping the path exactly as escaped.
-func atSpecServer(req *http.Request) (*http.Request, error) {
-	server, err := url.Parse(specServer)
+func (s *Spec) atSpecServer(req *http.Request) (*http.Request, error) {
+	server, err := url.Parse(s.server)
 	if err != nil {
 		return nil, err
 	}
@@ -217,4 +185,94 @@ func basicAuth(_ context.Context, in *openapi3filter.AuthenticationInput) error 
 		return fmt.Errorf("security scheme %q needs HTTP Basic credentials", in.SecuritySchemeName)
 	}
 	return nil
+}
+
+// ConversationsSpecFile is the absolute path of
+// twilio_conversations_v1.json, which Twilio ships beside
+// twilio_chat_v2.json (SpecFile). The error says what is missing, for a
+// test to skip with.
+func ConversationsSpecFile() (string, error) {
+	chat, err := SpecFile()
+	if err != nil {
+		return "", err
+	}
+	file := filepath.Join(filepath.Dir(chat), "twilio_conversations_v1.json")
+	if _, err := os.Stat(file); err != nil {
+		return "", fmt.Errorf("no OpenAPI description of Twilio Conversations beside %s: %w", chat, err)
+	}
+	return file, nil
+}
+
+// LoadAPI reads and validates any of Twilio's specs at file. Requests are matched
+// at the spec's own server, and Twilio's documented error shape is added
+// to every operation as its 4XX and 5XX responses, since the spec
+// documents only successful answers.
+func LoadAPI(ctx context.Context, file string) (*Spec, error) {
+	doc, err := openapi3.NewLoader().LoadFromFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", file, err)
+	}
+	// Examples elsewhere in the files are invalid (Chat's Roles create
+	// example gives a string for an array), so they are not validated here;
+	// the example of FetchUser is checked on its own by the tests.
+	if err := doc.Validate(ctx, openapi3.DisableExamplesValidation()); err != nil {
+		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", file, err)
+	}
+	if len(doc.Servers) == 0 {
+		return nil, fmt.Errorf("%s names no server", file)
+	}
+	errorResponses := openapi3.NewResponses()
+	for _, rng := range []struct {
+		key      string
+		min, max float64
+	}{{"4XX", 400, 499}, {"5XX", 500, 599}} {
+		errorResponses.Set(rng.key, &openapi3.ResponseRef{Value: openapi3.NewResponse().
+			WithDescription("Twilio error").
+			WithJSONSchema(TwilioError(rng.min, rng.max))})
+	}
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			for key, resp := range errorResponses.Map() {
+				op.Responses.Set(key, resp)
+			}
+		}
+	}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, err
+	}
+	return &Spec{
+		doc:    doc,
+		router: router,
+		server: doc.Servers[0].URL,
+		errorsOnly: &routers.Route{
+			Spec:      doc,
+			PathItem:  &openapi3.PathItem{},
+			Operation: &openapi3.Operation{Responses: errorResponses},
+		},
+	}, nil
+}
+
+// Schema is the spec's schema of that name in components, e.g.
+// "chat.v2.service.role".
+func (s *Spec) Schema(name string) (*openapi3.Schema, error) {
+	ref := s.doc.Components.Schemas[name]
+	if ref == nil || ref.Value == nil {
+		return nil, fmt.Errorf("the spec has no schema %q", name)
+	}
+	return ref.Value, nil
+}
+
+// OKSchema is the schema of the JSON body that GET path documents for 200,
+// with its $ref ("#/components/schemas/NAME") when it names one.
+func (s *Spec) OKSchema(path string) (*openapi3.SchemaRef, error) {
+	item := s.doc.Paths.Value(path)
+	if item == nil || item.Get == nil {
+		return nil, fmt.Errorf("the spec has no GET %s", path)
+	}
+	ok := item.Get.Responses.Status(http.StatusOK)
+	if ok == nil || ok.Value == nil || ok.Value.Content.Get("application/json") == nil {
+		return nil, fmt.Errorf("GET %s documents no JSON 200 answer", path)
+	}
+	return ok.Value.Content.Get("application/json").Schema, nil
 }

@@ -1,0 +1,318 @@
+package contract_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/contract"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+)
+
+const (
+	channelRole = "RL0123456789abcdef0123456789abcdef"
+	serviceRole = "RLfedcba9876543210fedcba9876543210"
+	nullRole    = "RL00000000000000000000000000000002"
+)
+
+// specs are Chat v2 and Conversations v1, each answering for its own paths.
+type specs struct{ chat, conversations *contract.Spec }
+
+func loadSpecs(t *testing.T) specs {
+	t.Helper()
+	file, err := contract.ConversationsSpecFile()
+	if err != nil {
+		t.Skipf("skipping the check against Twilio's OpenAPI descriptions: %v", err)
+	}
+	chatFile, _ := contract.SpecFile()
+	var sp specs
+	for _, x := range []struct {
+		file string
+		to   **contract.Spec
+	}{{chatFile, &sp.chat}, {file, &sp.conversations}} {
+		if *x.to, err = contract.LoadAPI(context.Background(), x.file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return sp
+}
+
+func (sp specs) of(path string) *contract.Spec {
+	if strings.HasPrefix(path, "/v1/") {
+		return sp.conversations
+	}
+	return sp.chat
+}
+
+// The schema names the checks below rely on, and the list envelopes, as the
+// specs document them.
+func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
+	sp := loadSpecs(t)
+	for path, want := range map[string]string{
+		"/v2/Services/{ServiceSid}/Users/{Sid}":       "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles/{Sid}":       "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users/{Sid}":   "conversations.v1.service.service_user",
+		"/v1/Users/{Sid}":                             "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles/{Sid}":   "conversations.v1.service.service_role",
+		"/v1/Roles/{Sid}":                             "conversations.v1.role",
+		"/v1/Services/{ChatServiceSid}/Configuration": "conversations.v1.service.service_configuration",
+		"/v1/Configuration":                           "conversations.v1.configuration",
+		"/v2/Services/{ServiceSid}/Users#users":       "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles#roles":       "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users#users":   "conversations.v1.service.service_user",
+		"/v1/Users#users":                             "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles#roles":   "conversations.v1.service.service_role",
+		"/v1/Roles#roles":                             "conversations.v1.role",
+	} {
+		path, key, isList := strings.Cut(path, "#")
+		ref, err := sp.of(path).OKSchema(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if isList {
+			props := ref.Value.Properties
+			if got := slices.Sorted(mapsKeys(props)); !slices.Equal(got, []string{"meta", key}) {
+				t.Errorf("%s: envelope %v", path, got)
+				continue
+			}
+			meta := slices.Sorted(mapsKeys(props["meta"].Value.Properties))
+			if want := []string{"first_page_url", "key", "next_page_url", "page", "page_size", "previous_page_url", "url"}; !slices.Equal(meta, want) {
+				t.Errorf("%s: meta %v", path, meta)
+			}
+			ref = props[key].Value.Items
+		}
+		if ref.Ref != "#/components/schemas/"+want {
+			t.Errorf("%s: %s, want %s", path, ref.Ref, want)
+		}
+	}
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// newFamily is an emulator holding, in svc (the default service), a full
+// user and one with every nullable field null, a role of each type and
+// one with every nullable field null; otherSvc exists but is empty.
+func newFamily() *emulator.Server {
+	emu := emulator.New(emulator.Credentials{AccountSid: acct, AuthToken: token})
+	emu.PutUser(svc, emulator.NewUser(twilioBase, acct, svc, userSid, "jing"))
+	nullUser := map[string]any{"sid": nullSid}
+	for _, name := range []string{"account_sid", "service_sid", "attributes", "friendly_name", "role_sid", "identity",
+		"is_online", "is_notifiable", "date_created", "date_updated", "links", "url"} {
+		nullUser[name] = nil
+	}
+	emu.PutUser(svc, nullUser)
+	emu.PutRole(svc, emulator.NewRole(twilioBase, acct, svc, channelRole, "channel user", "channel", nil))
+	emu.PutRole(svc, emulator.NewRole(twilioBase, acct, svc, serviceRole, "service admin", "deployment", nil))
+	nullRoleObject := map[string]any{"sid": nullRole, "type": "channel"}
+	for _, name := range []string{"account_sid", "service_sid", "friendly_name", "permissions", "date_created", "date_updated", "url"} {
+		nullRoleObject[name] = nil
+	}
+	emu.PutRole(svc, nullRoleObject)
+	emu.AddService(otherSvc)
+	emu.SetDefaultService(svc)
+	return emu
+}
+
+func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
+	sp := loadSpecs(t)
+	type exchange struct {
+		path       string
+		setup      func(*emulator.Server)
+		noAuth     bool
+		wantStatus int
+	}
+	nullConfigs := func(emu *emulator.Server) {
+		emu.SetServiceConfiguration(svc, map[string]any{"chat_service_sid": nil, "default_conversation_creator_role_sid": nil,
+			"default_conversation_role_sid": nil, "default_chat_service_role_sid": nil, "url": nil, "links": nil, "reachability_enabled": nil})
+		emu.SetAccountConfiguration(map[string]any{"account_sid": nil, "default_chat_service_sid": nil, "default_messaging_service_sid": nil,
+			"default_inactive_timer": nil, "default_closed_timer": nil, "url": nil, "links": nil})
+	}
+	paged := func(emu *emulator.Server) { emu.SetMaxPageSize(1) }
+	s := "/v2/Services/" + svc
+	c := "/v1/Services/" + svc
+	exchanges := map[string]exchange{
+		"chat role by sid":                     {path: s + "/Roles/" + serviceRole, wantStatus: 200},
+		"chat role, nulls":                     {path: s + "/Roles/" + nullRole, wantStatus: 200},
+		"chat roles":                           {path: s + "/Roles", wantStatus: 200},
+		"chat roles, paged":                    {path: s + "/Roles?PageSize=1&Page=1&PageToken=PT3", setup: paged, wantStatus: 200},
+		"chat users":                           {path: s + "/Users?PageSize=100", wantStatus: 200},
+		"chat users, empty service":            {path: "/v2/Services/" + otherSvc + "/Users", wantStatus: 200},
+		"chat users, paged":                    {path: s + "/Users?PageSize=1", setup: paged, wantStatus: 200},
+		"chat role not found":                  {path: s + "/Roles/" + userSid, wantStatus: 404},
+		"chat roles, unknown service":          {path: "/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles", wantStatus: 403},
+		"chat users, bad page size":            {path: s + "/Users?PageSize=0", wantStatus: 400},
+		"chat users, unavailable":              {path: s + "/Users", setup: fault(emulator.RouteChatUsers, 503), wantStatus: 503},
+		"conversations user by sid":            {path: c + "/Users/" + userSid, wantStatus: 200},
+		"conversations user by identity":       {path: c + "/Users/jing", wantStatus: 200},
+		"conversations user, nulls":            {path: c + "/Users/" + nullSid, wantStatus: 200},
+		"conversations users":                  {path: c + "/Users?PageSize=50", wantStatus: 200},
+		"conversations users, paged":           {path: c + "/Users?PageSize=1", setup: paged, wantStatus: 200},
+		"default service user":                 {path: "/v1/Users/jing", wantStatus: 200},
+		"default service user, nulls":          {path: "/v1/Users/" + nullSid, wantStatus: 200},
+		"default service users":                {path: "/v1/Users", wantStatus: 200},
+		"conversations role":                   {path: c + "/Roles/" + channelRole, wantStatus: 200},
+		"conversations role, service type":     {path: c + "/Roles/" + serviceRole, wantStatus: 200},
+		"conversations role, nulls":            {path: c + "/Roles/" + nullRole, wantStatus: 200},
+		"conversations roles":                  {path: c + "/Roles", wantStatus: 200},
+		"default service role":                 {path: "/v1/Roles/" + serviceRole, wantStatus: 200},
+		"default service roles":                {path: "/v1/Roles", wantStatus: 200},
+		"default service roles, paged":         {path: "/v1/Roles?PageSize=1&Page=2&PageToken=PT4", setup: paged, wantStatus: 200},
+		"service configuration":                {path: c + "/Configuration", wantStatus: 200},
+		"service configuration, nulls":         {path: c + "/Configuration", setup: nullConfigs, wantStatus: 200},
+		"account configuration":                {path: "/v1/Configuration", wantStatus: 200},
+		"account configuration, nulls":         {path: "/v1/Configuration", setup: nullConfigs, wantStatus: 200},
+		"conversations user not found":         {path: c + "/Users/nobody", wantStatus: 404},
+		"conversations role, unknown service":  {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles/" + channelRole, wantStatus: 403},
+		"configuration, unknown service":       {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Configuration", wantStatus: 403},
+		"default user without default service": {path: "/v1/Users/jing", setup: func(e *emulator.Server) { e.SetDefaultService("") }, wantStatus: 404},
+		"conversations, no credentials":        {path: "/v1/Roles", noAuth: true, wantStatus: 401},
+		"conversations, rate limited":          {path: "/v1/Configuration", setup: fault(emulator.RouteConversationsConfiguration, 429), wantStatus: 429},
+		"conversations path not served":        {path: c + "/Conversations", wantStatus: 404},
+	}
+	for name, x := range exchanges {
+		t.Run(name, func(t *testing.T) {
+			emu := newFamily()
+			if x.setup != nil {
+				x.setup(emu)
+			}
+			req := httptest.NewRequest(http.MethodGet, x.path, nil)
+			if !x.noAuth {
+				req.SetBasicAuth(acct, token)
+			}
+			rec := serve(emu, req)
+			if rec.Code != x.wantStatus {
+				t.Fatalf("status %d, want %d: %s", rec.Code, x.wantStatus, rec.Body)
+			}
+			if err := sp.of(x.path).ValidateResponse(context.Background(), req, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+				t.Errorf("the emulator's answer does not match the spec: %v\nbody: %s", err, rec.Body)
+			}
+		})
+	}
+}
+
+func fault(route emulator.RouteName, status int) func(*emulator.Server) {
+	return func(emu *emulator.Server) { emu.InjectRouteFaults(route, emulator.Fault{Status: status}) }
+}
+
+// Validation lets fields the schema does not name through, so the full
+// objects are also checked to carry exactly the schema's fields: a Chat
+// field leaking into a Conversations answer would otherwise go unseen.
+func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
+	sp := loadSpecs(t)
+	emu := newFamily()
+	c := "/v1/Services/" + svc
+	for path, schema := range map[string]string{
+		userPath(svc, "jing"):                           "chat.v2.service.user",
+		"/v2/Services/" + svc + "/Roles/" + channelRole: "chat.v2.service.role",
+		c + "/Users/jing":                               "conversations.v1.service.service_user",
+		"/v1/Users/jing":                                "conversations.v1.user",
+		c + "/Roles/" + channelRole:                     "conversations.v1.service.service_role",
+		"/v1/Roles/" + channelRole:                      "conversations.v1.role",
+		c + "/Configuration":                            "conversations.v1.service.service_configuration",
+		"/v1/Configuration":                             "conversations.v1.configuration",
+	} {
+		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
+		rec := serve(emu, req)
+		var body map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || rec.Code != 200 {
+			t.Fatalf("%s: %d %s", path, rec.Code, rec.Body)
+		}
+		s, err := sp.of(path).Schema(schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := slices.Sorted(mapsKeys(s.Properties))
+		if got := slices.Sorted(mapsKeys(body)); !slices.Equal(got, want) {
+			t.Errorf("%s: fields %v, want %s's %v", path, got, schema, want)
+		}
+		for k, v := range body {
+			if v == nil {
+				t.Errorf("%s: %s is null in a full object", path, k)
+			}
+		}
+	}
+}
+
+// Each of these breaks a Conversations or Chat schema in one place the
+// emulator's renderings could get wrong, and must be refused.
+func TestSpecValidation_refusesWrongShapes(t *testing.T) {
+	sp := loadSpecs(t)
+	emu := newFamily()
+	jsonHeader := http.Header{"Content-Type": {"application/json"}}
+	with := func(path, field string, value any) (*http.Request, []byte) {
+		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
+		var m map[string]any
+		_ = json.Unmarshal(serve(emu, req).Body.Bytes(), &m)
+		m[field] = value
+		b, _ := json.Marshal(m)
+		return req, b
+	}
+	c := "/v1/Services/" + svc
+	for name, x := range map[string]struct {
+		path, field string
+		value       any
+	}{
+		"conversations role with a Chat type": {c + "/Roles/" + channelRole, "type", "channel"},
+		"default role with a Chat type":       {"/v1/Roles/" + serviceRole, "type", "deployment"},
+		"chat role with a Conversations type": {"/v2/Services/" + svc + "/Roles/" + channelRole, "type", "conversation"},
+		"permissions as a string":             {"/v1/Roles/" + channelRole, "permissions", "sendMessage"},
+		"chat_service_sid of another kind":    {c + "/Users/jing", "chat_service_sid", userSid},
+		"messaging service as a chat service": {"/v1/Configuration", "default_messaging_service_sid", svc},
+		"reachability_enabled as a string":    {c + "/Configuration", "reachability_enabled", "false"},
+		"list meta as a list":                 {c + "/Users", "meta", []any{}},
+		"list items as an object":             {"/v1/Roles", "roles", map[string]any{}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			req, body := with(x.path, x.field, x.value)
+			if err := sp.of(x.path).ValidateResponse(context.Background(), req, 200, jsonHeader, body); err == nil {
+				t.Errorf("accepted: %s", body)
+			}
+		})
+	}
+}
+
+// The emulator's page links are requests the spec accepts, routed back to
+// the same list operation.
+func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
+	sp := loadSpecs(t)
+	emu := newFamily()
+	emu.SetMaxPageSize(1)
+	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles"} {
+		next := path
+		for pages := 0; next != ""; pages++ {
+			req := authed(httptest.NewRequest(http.MethodGet, next, nil))
+			if err := sp.of(path).ValidateRequest(context.Background(), req); err != nil {
+				t.Errorf("%s: %v", next, err)
+			}
+			route, _, err := sp.of(path).Route(req)
+			if err != nil || !strings.HasSuffix(path, strings.TrimPrefix(strings.TrimPrefix(route.Path, "/v2/Services/{ServiceSid}"), "/v1/Services/{ChatServiceSid}")) {
+				t.Errorf("%s routed to %v (%v)", next, route, err)
+			}
+			var page struct {
+				Meta struct {
+					NextPageURL *string `json:"next_page_url"`
+				} `json:"meta"`
+			}
+			_ = json.Unmarshal(serve(emu, req).Body.Bytes(), &page)
+			next = ""
+			if page.Meta.NextPageURL != nil {
+				next = strings.TrimPrefix(*page.Meta.NextPageURL, "http://example.com")
+			}
+			if pages > 10 {
+				t.Fatalf("%s: no last page", path)
+			}
+		}
+	}
+}
