@@ -42,11 +42,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"syscall"
 	"time"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 type options struct {
@@ -142,8 +142,8 @@ func decodeStrict(b []byte, v any) error {
 }
 
 var (
-	serviceSidPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
-	roleSidPattern    = regexp.MustCompile(`^RL[0-9a-fA-F]{32}$`)
+	serviceSidPattern = sid.Pattern(sid.Service)
+	roleSidPattern    = sid.Pattern(sid.Role)
 )
 
 func readSeed(path string) (seedFile, error) {

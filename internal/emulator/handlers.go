@@ -1,11 +1,11 @@
 package emulator
 
 import (
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"net/http"
-	"regexp"
 )
 
-var serviceSidPattern = regexp.MustCompile(`^IS[0-9a-fA-F]{32}$`)
+var serviceSidPattern = sid.Pattern(sid.Service)
 
 // resolveService finds the service a call reads, or Twilio's answer when
 // there is none. Called with s.mu held.
