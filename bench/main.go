@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	twilioprovider "github.com/seed-29301ef8/terraform-provider-twilio/internal/provider"
 )
 
 const (
@@ -154,9 +155,10 @@ func measure(cli, provider, binDir string, n int, m model) (result, error) {
 		return result{}, err
 	}
 	defer os.RemoveAll(dir)
+	source := strings.TrimPrefix(twilioprovider.RegistryAddress, "registry.terraform.io/")
 	config := fmt.Sprintf(`terraform {
   required_providers {
-    twilio = { source = "seed-29301ef8/twilio" }
+    twilio = { source = %q }
   }
 }
 provider "twilio" {}
@@ -165,15 +167,15 @@ data "twilio_chat_user" "member" {
   service_sid = %q
   identity    = format("user-%%05d", count.index)
 }
-`, n, serviceSid)
+`, source, n, serviceSid)
 	rc := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio" = %q
-    "registry.terraform.io/seed-29301ef8/twilio" = %q
+    "registry.opentofu.org/%s" = %q
+    "registry.terraform.io/%s" = %q
   }
   direct {}
 }
-`, binDir, binDir)
+`, source, binDir, source, binDir)
 	rusage := filepath.Join(dir, "rusage.json")
 	for name, content := range map[string]string{"main.tf": config, "cli.tfrc": rc} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {

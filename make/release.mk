@@ -1,10 +1,6 @@
 # Registry readiness: generated docs, examples that are planned, release
-# packaging and lint, all part of `make test`. Each tool is pinned in its own
-# module under tools/, so that none moves OpenTofu's dependencies in
-# tools/go.mod, and built once into .bin/.
-TFPLUGINDOCS  := $(BIN)/tfplugindocs
-GORELEASER    := $(BIN)/goreleaser
-GOLANGCI_LINT := $(BIN)/golangci-lint
+# packaging and lint, all part of `make test`. The tools are built by
+# make/tools.mk.
 
 # Every platform .goreleaser.yml builds (darwin/arm is no Go port).
 RELEASE_PLATFORMS_ALL := freebsd/amd64 freebsd/386 freebsd/arm freebsd/arm64 \
@@ -18,20 +14,6 @@ RELEASE_PLATFORMS := $(if $(RELEASE_ALL),$(RELEASE_PLATFORMS_ALL),linux/amd64 wi
 RELEASE_MAX_BYTES := 30000000
 
 .PHONY: docs docs-check examples-check release-check lint
-
-$(TFPLUGINDOCS): tools/docs/go.mod tools/docs/go.sum
-	cd tools/docs && GOBIN=$(BIN) go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
-	@touch $@
-
-$(GORELEASER): tools/release/go.mod tools/release/go.sum
-	@echo "Building goreleaser from the Go module proxy into .bin/ (first run only: a few minutes)..."
-	cd tools/release && GOBIN=$(BIN) go install github.com/goreleaser/goreleaser/v2
-	@touch $@
-
-$(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
-	@echo "Building golangci-lint from the Go module proxy into .bin/ (first run only: a few minutes)..."
-	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
-	@touch $@
 
 docs: build $(TOFU) $(TFPLUGINDOCS)
 	./scripts/docs.sh generate

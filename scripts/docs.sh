@@ -20,11 +20,11 @@ mkdir "$work/export"
 # shellcheck source=scripts/lib.sh
 . "$root/scripts/lib.sh"
 write_dev_override "$work/export/cli.tfrc" "$bin"
-cat >"$work/export/main.tf" <<'HCL'
+cat >"$work/export/main.tf" <<HCL
 terraform {
   required_providers {
     twilio = {
-      source = "seed-29301ef8/twilio"
+      source = "$PROVIDER_SOURCE"
     }
   }
 }
@@ -35,8 +35,8 @@ HCL
 # "registry.terraform.io/hashicorp/twilio", never under our own address. The
 # pattern only matches the key: inside a JSON string a quote is escaped.
 schema="$work/providers-schema.json"
-sed 's|"registry.opentofu.org/seed-29301ef8/twilio":|"twilio":|' "$work/export/schema.json" >"$schema"
-grep -q '"twilio":' "$schema" || { echo "docs.sh: the exported schema has no registry.opentofu.org/seed-29301ef8/twilio" >&2; exit 1; }
+sed "s|\"registry.opentofu.org/$PROVIDER_SOURCE\":|\"twilio\":|" "$work/export/schema.json" >"$schema"
+grep -q '"twilio":' "$schema" || { echo "docs.sh: the exported schema has no registry.opentofu.org/$PROVIDER_SOURCE" >&2; exit 1; }
 
 tfplugindocs() { "$bin/tfplugindocs" "$@" --provider-name twilio --providers-schema "$schema"; }
 

@@ -35,7 +35,7 @@ echo "==> tofu fmt -check -recursive examples"
 planned=0
 while IFS= read -r dir; do
   name=${dir#"$root"/}
-  others=$(grep -hoE 'source[[:space:]]*=[[:space:]]*"[^"]+"' "$dir"/*.tf | grep -v '"seed-29301ef8/twilio"' || true)
+  others=$(grep -hoE 'source[[:space:]]*=[[:space:]]*"[^"]+"' "$dir"/*.tf | grep -vF "\"$PROVIDER_SOURCE\"" || true)
   if [ -n "$others" ]; then
     echo "==> $name: format-checked only, it needs another provider: ${others//$'\n'/, }"
     continue
@@ -44,7 +44,7 @@ while IFS= read -r dir; do
   mkdir -p "$copy"
   cp "$dir"/*.tf "$copy/"
   if ! grep -q required_providers "$copy"/*.tf; then
-    printf 'terraform {\n  required_providers {\n    twilio = {\n      source = "seed-29301ef8/twilio"\n    }\n  }\n}\n' >"$copy/examples_check_providers.tf"
+    printf 'terraform {\n  required_providers {\n    twilio = {\n      source = "%s"\n    }\n  }\n}\n' "$PROVIDER_SOURCE" >"$copy/examples_check_providers.tf"
   fi
   seed="$root/scripts/examples-seed.json"
   [ -f "$dir/seed.json" ] && seed="$dir/seed.json"

@@ -1,5 +1,9 @@
 # Shared by the scripts that run the project's OpenTofu against the provider
 # built in .bin/ and the chat emulator. Source it; it defines functions only.
+#
+# PROVIDER_SOURCE is the provider's namespace/type (seed-29301ef8/twilio),
+# which the Makefile reads from RegistryAddress in internal/provider.
+: "${PROVIDER_SOURCE:?is not set: run this script through make}"
 
 # write_dev_override FILE DIR: a CLI configuration that takes this provider
 # from DIR, under both registry hosts, so that no init or download is needed.
@@ -7,8 +11,8 @@ write_dev_override() {
   cat >"$1" <<TFRC
 provider_installation {
   dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio" = "$2"
-    "registry.terraform.io/seed-29301ef8/twilio" = "$2"
+    "registry.opentofu.org/$PROVIDER_SOURCE" = "$2"
+    "registry.terraform.io/$PROVIDER_SOURCE" = "$2"
   }
   direct {}
 }

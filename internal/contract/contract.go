@@ -1,8 +1,8 @@
 // Package contract holds the project's code up to Twilio's own OpenAPI
-// description of Chat v2 (twilio_chat_v2.json in ../shared/twilio-oai/,
-// beside the repository): nobody on the project wrote it, so it is the
-// reference the emulator's answers and the client's requests are checked
-// against. Only tests use this package.
+// descriptions (twilio_chat_v2.json and twilio_conversations_v1.json, as
+// Twilio publishes them in the npm package @twilio/cli-core): nobody on the
+// project wrote them, so they are the reference the emulator's answers and
+// the client's requests are checked against. Only tests use this package.
 package contract
 
 import (
@@ -27,29 +27,60 @@ import (
 // provider calls, GET FetchUser.
 const FetchUserPath = "/v2/Services/{ServiceSid}/Users/{Sid}"
 
-// SpecFile is the absolute path of twilio_chat_v2.json, found beside the
-// root of this module (the directory holding go.mod) as ../shared/twilio-oai/.
-// The error says what is missing, for a test to skip with.
-func SpecFile() (string, error) {
+// The spec files internal/contract knows, as named in Twilio's package.
+const (
+	ChatV2          = "twilio_chat_v2.json"
+	ConversationsV1 = "twilio_conversations_v1.json"
+)
+
+// SpecDirEnv names the directory holding Twilio's OpenAPI descriptions; the
+// Makefile sets it to where `make specs` installs them.
+const SpecDirEnv = "TWILIO_OAI_DIR"
+
+// specPackageDir is where `make specs` installs them, relative to the root
+// of this module: the fallback for a `go test` run outside make.
+var specPackageDir = filepath.Join(".bin", "twilio-oai", "node_modules", "@twilio", "cli-core", "src", "services", "twilio-api")
+
+// SpecFile is the absolute path of Twilio's OpenAPI description name (e.g.
+// ChatV2), read from the directory in TWILIO_OAI_DIR, else from where
+// `make specs` installs @twilio/cli-core in this module's .bin/. The error
+// names the path and `make specs`; a test fails on it.
+func SpecFile(name string) (string, error) {
+	dir := os.Getenv(SpecDirEnv)
+	if dir == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return "", fmt.Errorf("%s is not set and %w; run make specs", SpecDirEnv, err)
+		}
+		dir = filepath.Join(root, specPackageDir)
+	}
+	file, err := filepath.Abs(filepath.Join(dir, name))
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(file); err != nil {
+		return "", fmt.Errorf("%s, Twilio's OpenAPI description, is missing (%w): run make specs, which installs it from @twilio/cli-core, or set %s to a directory holding it", name, err, SpecDirEnv)
+	}
+	return file, nil
+}
+
+// moduleRoot is the nearest directory at or above the working directory
+// that holds a go.mod.
+func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", errors.New("no go.mod above the working directory, so ../shared/twilio-oai/ cannot be located")
+			return "", errors.New("no go.mod is above the working directory")
 		}
 		dir = parent
 	}
-	file := filepath.Join(filepath.Dir(dir), "shared", "twilio-oai", "twilio_chat_v2.json")
-	if _, err := os.Stat(file); err != nil {
-		return "", fmt.Errorf("no OpenAPI description of Twilio Chat beside the repository (../shared/twilio-oai/twilio_chat_v2.json): %w", err)
-	}
-	return file, nil
 }
 
 // Spec is the loaded description with a router over its paths.
@@ -185,22 +216,6 @@ func basicAuth(_ context.Context, in *openapi3filter.AuthenticationInput) error 
 		return fmt.Errorf("security scheme %q needs HTTP Basic credentials", in.SecuritySchemeName)
 	}
 	return nil
-}
-
-// ConversationsSpecFile is the absolute path of
-// twilio_conversations_v1.json, which Twilio ships beside
-// twilio_chat_v2.json (SpecFile). The error says what is missing, for a
-// test to skip with.
-func ConversationsSpecFile() (string, error) {
-	chat, err := SpecFile()
-	if err != nil {
-		return "", err
-	}
-	file := filepath.Join(filepath.Dir(chat), "twilio_conversations_v1.json")
-	if _, err := os.Stat(file); err != nil {
-		return "", fmt.Errorf("no OpenAPI description of Twilio Conversations beside %s: %w", chat, err)
-	}
-	return file, nil
 }
 
 // LoadAPI reads and validates any of Twilio's specs at file. Requests are matched

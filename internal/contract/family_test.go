@@ -24,11 +24,14 @@ type specs struct{ chat, conversations *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
-	file, err := contract.ConversationsSpecFile()
+	file, err := contract.SpecFile(contract.ConversationsV1)
 	if err != nil {
-		t.Skipf("skipping the check against Twilio's OpenAPI descriptions: %v", err)
+		t.Fatal(err)
 	}
-	chatFile, _ := contract.SpecFile()
+	chatFile, err := contract.SpecFile(contract.ChatV2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var sp specs
 	for _, x := range []struct {
 		file string
