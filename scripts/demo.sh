@@ -14,7 +14,7 @@ export TWILIO_AUTH_TOKEN=demo-auth-token-not-a-secret
 unset TWILIO_API_KEY TWILIO_API_SECRET TWILIO_REGION TWILIO_EDGE
 
 start_emulator "$bin" "$root/examples/demo/seed.json" "$work"
-echo "==> chat emulator listening on $TWILIO_CHAT_ENDPOINT (seeded from examples/demo/seed.json)"
+echo "==> emulator of Chat v2 and Conversations v1 listening on $TWILIO_CHAT_ENDPOINT (seeded from examples/demo/seed.json)"
 
 write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
@@ -28,7 +28,7 @@ if ! "$bin/tofu" apply -auto-approve -input=false -no-color >"$work/apply.log" 2
 fi
 grep -E 'Read complete|Creation complete|Apply complete' "$work/apply.log"
 echo
-echo "==> users looked up, and the role_sid wired into terraform_data.role_binding:"
+echo "==> users and roles looked up, on Chat and on Conversations, and the role SIDs wired into terraform_data:"
 "$bin/tofu" output -no-color
 echo
-echo "==> stopping the chat emulator"
+echo "==> stopping the emulator"

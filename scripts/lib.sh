@@ -19,9 +19,10 @@ provider_installation {
 TFRC
 }
 
-# start_emulator BIN SEED WORKDIR: starts the chat emulator on loopback with the
+# start_emulator BIN SEED WORKDIR: starts the emulator on loopback with the
 # credentials in TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN, waits for its URL, and
-# exports it as TWILIO_CHAT_ENDPOINT. Sets emulator_pid for stop_emulator.
+# exports it as TWILIO_CHAT_ENDPOINT and TWILIO_CONVERSATIONS_ENDPOINT: it
+# serves both APIs. Sets emulator_pid for stop_emulator.
 start_emulator() {
   rm -f "$3/url"
   "$1/chat-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
@@ -32,7 +33,8 @@ start_emulator() {
   done
   [ -s "$3/url" ] || { cat "$3/emulator.log" >&2; echo "the chat emulator did not start" >&2; exit 1; }
   TWILIO_CHAT_ENDPOINT=$(cat "$3/url")
-  export TWILIO_CHAT_ENDPOINT
+  TWILIO_CONVERSATIONS_ENDPOINT=$TWILIO_CHAT_ENDPOINT
+  export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT
 }
 
 stop_emulator() {

@@ -1,6 +1,9 @@
 # The demo: look chat users up by identity and by SID, and wire their
-# role_sid into another resource. `make demo` runs it against the emulator;
-# credentials and the endpoint come from TWILIO_* environment variables.
+# role_sid into another resource; find a role by name; read every user of
+# the service in one request; and do the same on Conversations, starting
+# from the account's default service. `make demo` runs it against the
+# emulator; credentials and endpoints come from TWILIO_* environment
+# variables.
 terraform {
   required_providers {
     twilio = {
@@ -60,4 +63,63 @@ output "user_by_sid" {
 
 output "wired_role_sids" {
   value = { for identity, binding in terraform_data.role_binding : identity => binding.output.role_sid }
+}
+
+# A role by name (Twilio has no lookup by name: the provider reads the
+# service's roles), compared with the role_sid a user has.
+data "twilio_chat_role" "service_admin" {
+  service_sid   = var.service_sid
+  friendly_name = "service admin"
+}
+
+output "jing_is_service_admin" {
+  value = data.twilio_chat_user.member["jing"].role_sid == data.twilio_chat_role.service_admin.sid
+}
+
+# Every user of the service in one request (100 to a page), indexed by
+# identity.
+data "twilio_chat_users" "all" {
+  service_sid = var.service_sid
+}
+
+output "role_sid_by_identity" {
+  value = { for u in data.twilio_chat_users.all.users : u.identity => u.role_sid }
+}
+
+# Conversations, Chat's successor, on the same service: start from the
+# account's default Conversations service, look a user up there, and wire
+# its role_sid, or the service's default conversation role.
+data "twilio_conversations_configuration" "account" {}
+
+data "twilio_conversations_service_configuration" "default" {
+  chat_service_sid = data.twilio_conversations_configuration.account.default_chat_service_sid
+}
+
+data "twilio_conversations_user" "jing" {
+  identity = "jing"
+}
+
+data "twilio_conversations_role" "participant" {
+  friendly_name = "channel user"
+  type          = "conversation"
+}
+
+resource "terraform_data" "conversation_membership" {
+  input = {
+    identity              = data.twilio_conversations_user.jing.identity
+    service               = data.twilio_conversations_user.jing.chat_service_sid
+    role_sid              = data.twilio_conversations_user.jing.role_sid
+    default_participation = data.twilio_conversations_service_configuration.default.default_conversation_role_sid
+  }
+}
+
+output "conversations" {
+  value = {
+    default_service                 = data.twilio_conversations_configuration.account.default_chat_service_sid
+    jing_role_sid                   = data.twilio_conversations_user.jing.role_sid
+    same_as_chat                    = data.twilio_conversations_user.jing.role_sid == data.twilio_chat_user.member["jing"].role_sid
+    participant_role_by_name        = data.twilio_conversations_role.participant.sid
+    default_conversation_role_sid   = terraform_data.conversation_membership.output.default_participation
+    participant_role_is_the_default = data.twilio_conversations_role.participant.sid == data.twilio_conversations_service_configuration.default.default_conversation_role_sid
+  }
 }

@@ -38,3 +38,46 @@ resource "twilio_chat_services_users_v2" "support_bot" {
   friendly_name = "Support bot"
   role_sid      = data.twilio_chat_user.jing.role_sid
 }
+
+# Or give it a role by name: Twilio has no lookup by name, so the provider
+# reads the service's roles and matches the name exactly.
+data "twilio_chat_role" "channel_user" {
+  service_sid   = var.service_sid
+  friendly_name = "channel user"
+  type          = "channel"
+}
+
+resource "twilio_chat_services_users_v2" "auditor" {
+  provider    = twilioapi
+  service_sid = var.service_sid
+  identity    = "auditor"
+  role_sid    = data.twilio_chat_role.channel_user.sid
+}
+
+# Conversations, Chat's successor: a user of the account's default
+# Conversations service, created with the role the service gives new users
+# unless an existing user's role is wanted.
+data "twilio_conversations_configuration" "account" {}
+
+data "twilio_conversations_service_configuration" "default" {
+  chat_service_sid = data.twilio_conversations_configuration.account.default_chat_service_sid
+}
+
+data "twilio_conversations_user" "jing" {
+  identity = "jing"
+}
+
+resource "twilio_conversations_services_users_v1" "support_bot" {
+  provider         = twilioapi
+  chat_service_sid = data.twilio_conversations_configuration.account.default_chat_service_sid
+  identity         = "support-bot"
+  role_sid         = data.twilio_conversations_user.jing.role_sid
+}
+
+output "jing_is_a_channel_user" {
+  value = data.twilio_chat_user.jing.role_sid == data.twilio_chat_role.channel_user.sid
+}
+
+output "new_users_get" {
+  value = data.twilio_conversations_service_configuration.default.default_chat_service_role_sid
+}
