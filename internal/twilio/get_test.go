@@ -101,7 +101,7 @@ func TestGet_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
 		fmt.Fprint(w, `{"sid":"`+testUserSid+`","identity":"a/b?c","role_sid":"RL1"}`)
 	}))
 	defer srv.Close()
-	u, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 0), testService, "a/b?c")
+	u, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 0), "a/b?c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,10 +122,10 @@ type testUser struct {
 	RoleSid  *string `json:"role_sid"`
 }
 
-// fetchUser gets a chat user the way internal/chat does.
-func fetchUser(ctx context.Context, c *Client, serviceSid, sidOrIdentity string) (*testUser, error) {
+// fetchUser gets a user of testService the way internal/chat does.
+func fetchUser(ctx context.Context, c *Client, sidOrIdentity string) (*testUser, error) {
 	var u testUser
-	if err := c.Get(ctx, &u, "v2", "Services", serviceSid, "Users", sidOrIdentity); err != nil {
+	if err := c.Get(ctx, &u, "v2", "Services", testService, "Users", sidOrIdentity); err != nil {
 		return nil, err
 	}
 	return &u, nil
@@ -151,7 +151,7 @@ func TestGet_retriesRetryableStatuses(t *testing.T) {
 	h, n := statusSequence(429, 503, 500, 502)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	if _, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testService, testUserSid); err != nil {
+	if _, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testUserSid); err != nil {
 		t.Fatal(err)
 	}
 	if got := n.Load(); got != 5 {
@@ -163,7 +163,7 @@ func TestGet_neverRetriesOtherClientErrorsNor501(t *testing.T) {
 	for _, status := range []int{400, 401, 403, 404, 405, 422, 501} {
 		h, n := statusSequence(status)
 		srv := httptest.NewServer(h)
-		_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testService, testUserSid)
+		_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 4), testUserSid)
 		srv.Close()
 		var apiErr *APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != status || apiErr.Code != status*100 {
@@ -179,7 +179,7 @@ func TestGet_givesUpAfterMaxRetries(t *testing.T) {
 	h, n := statusSequence(500, 500, 500, 500, 500, 500)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 3), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 3), testUserSid)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 500 || apiErr.Code != 50000 || apiErr.Attempts != 4 {
 		t.Fatalf("err = %#v", err)
@@ -201,7 +201,7 @@ func TestGet_doesNotFollowRedirects(t *testing.T) {
 		http.Redirect(w, r, "/elsewhere", http.StatusFound)
 	}))
 	defer srv.Close()
-	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testUserSid)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 302 || !strings.Contains(apiErr.Message, "redirect to /elsewhere not followed") {
 		t.Fatalf("err = %v", err)
@@ -220,7 +220,7 @@ func TestGet_capsTheBody(t *testing.T) {
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, 3)
 	c.maxBody = 1024
-	_, err := fetchUser(context.Background(), c, testService, testUserSid)
+	_, err := fetchUser(context.Background(), c, testUserSid)
 	var tooLarge *BodyTooLargeError
 	if !errors.As(err, &tooLarge) || tooLarge.Limit != 1024 {
 		t.Fatalf("err = %v", err)
@@ -236,7 +236,7 @@ func TestGet_nonJSONSuccessIsADecodeError(t *testing.T) {
 		_, _ = io.WriteString(w, "<html><body><h1>Proxy login</h1></body></html>")
 	}))
 	defer srv.Close()
-	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testService, testUserSid)
+	_, err := fetchUser(context.Background(), newTestClient(t, srv.URL, 2), testUserSid)
 	var decodeErr *DecodeError
 	if !errors.As(err, &decodeErr) || decodeErr.StatusCode != 200 || decodeErr.ContentType != "text/html" ||
 		!strings.HasPrefix(decodeErr.Excerpt, "<html><body><h1>Proxy login") {
@@ -253,7 +253,7 @@ func expectCancelStopsFetch(t *testing.T, handler http.HandlerFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() {
-		_, err := fetchUser(ctx, newTestClient(t, srv.URL, 4), testService, testUserSid)
+		_, err := fetchUser(ctx, newTestClient(t, srv.URL, 4), testUserSid)
 		errc <- err
 	}()
 	time.Sleep(100 * time.Millisecond)

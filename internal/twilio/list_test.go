@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -28,8 +29,7 @@ func pagedServer(t *testing.T, pages [][]string, next func(srvURL string, page i
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		queries = append(queries, r.URL.RawQuery)
-		page := 0
-		fmt.Sscanf(r.URL.Query().Get("Page"), "%d", &page)
+		page, _ := strconv.Atoi(r.URL.Query().Get("Page"))
 		if r.URL.EscapedPath() != listPath || page >= len(pages) {
 			http.NotFound(w, r)
 			return
@@ -184,13 +184,12 @@ func TestList_itemsOnTwoPagesAreKeptOnce(t *testing.T) {
 func TestList_aFailingPageIsRetriedThenNamedInTheError(t *testing.T) {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := calls.Add(1)
-		switch {
-		case n == 1:
+		switch calls.Add(1) {
+		case 1:
 			fmt.Fprintf(w, `{"roles":[{"sid":"RL1"}],"meta":{"next_page_url":"http://%s%s?Page=1"}}`, r.Host, listPath)
-		case n == 2:
+		case 2:
 			w.WriteHeader(http.StatusServiceUnavailable)
-		case n == 3:
+		case 3:
 			fmt.Fprintf(w, `{"roles":[{"sid":"RL2"}],"meta":{"next_page_url":"http://%s%s?Page=2"}}`, r.Host, listPath)
 		default:
 			w.WriteHeader(http.StatusBadRequest)

@@ -43,7 +43,7 @@ func TestTrustedRoots_sslCertFileAndDirAddRoots(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer c.CloseIdleConnections()
-			u, err := fetchUser(context.Background(), c, testService, "jing")
+			u, err := fetchUser(context.Background(), c, "jing")
 			if err != nil || *u.Sid != testUserSid {
 				t.Fatalf("Get over TLS with %s: %v", variable, err)
 			}
