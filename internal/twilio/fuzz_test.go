@@ -68,3 +68,56 @@ func FuzzRequestPath(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPageQuery proves, for any next_page_url, that the page the client
+// would request next is on the configured endpoint's host and the list's
+// own path: a link either yields a query for that URL or is refused.
+func FuzzPageQuery(f *testing.F) {
+	for _, seed := range []string{
+		"https://chat.twilio.com/v2/Services/" + testService + "/Roles?PageSize=50&Page=1&PageToken=PT1",
+		"https://proxy.example.com/base/v2/Services/" + testService + "/Roles?Page=1",
+		"https://evil.example.com/v2/Services/" + testService + "/Roles?Page=1",
+		"https://chat.twilio.com@evil.example.com/v2/Services/" + testService + "/Roles?Page=1",
+		"https://chat.twilio.com/v2/Services/" + testService + "/Roles/../../../x?Page=1",
+		"https://chat.twilio.com/v2/Services/" + testService + "/Roles?Page=1#frag",
+		"//evil.example.com/v2/Services/" + testService + "/Roles?Page=1",
+		"https://chat.dublin.ie1.twilio.com:443/v2/Services/" + testService + "/Roles?a=%2F%3F%23",
+	} {
+		f.Add(seed)
+	}
+	client, err := New(Config{API: "chat", BaseURL: "https://proxy.example.com/base", Username: "AC1", Password: "token"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	plain, escaped, err := resourcePath([]string{"v2", "Services", testService, "Roles"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, link string) {
+		query, err := client.pageQuery(link, escaped)
+		if err != nil {
+			return
+		}
+		u := client.requestURL(plain, escaped, query)
+		var wire bytes.Buffer
+		req, _ := http.NewRequest(http.MethodGet, "https://proxy.example.com/", nil)
+		req.URL = u
+		if err := req.Write(&wire); err != nil {
+			return
+		}
+		got, err := http.ReadRequest(bufio.NewReader(&wire))
+		if err != nil {
+			t.Fatalf("link %q: the server cannot parse the request: %v", link, err)
+		}
+		if got.Host != "proxy.example.com" {
+			t.Fatalf("link %q: request sent to host %q", link, got.Host)
+		}
+		path, _, _ := strings.Cut(got.RequestURI, "?")
+		if path != "/base"+escaped {
+			t.Fatalf("link %q: request path %q, want /base%s", link, path, escaped)
+		}
+		if strings.Contains(got.RequestURI, "#") {
+			t.Fatalf("link %q: request line carries a fragment: %s", link, got.RequestURI)
+		}
+	})
+}
