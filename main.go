@@ -35,8 +35,8 @@ func main() {
 // quietLogLevels returns the log levels to turn off when nothing asked for
 // logs. terraform-plugin-log starts every logger at TRACE and leaves the
 // filtering to the CLI, so without this each read formats dozens of JSON log
-// lines that the CLI then parses and drops: about 45% of the provider's CPU
-// and a third of a plan's wall time at N=1000 (BENCHMARKS.md). Any TF_LOG*
+// lines that the CLI then parses and drops, a large share of the provider's
+// CPU (measured in BENCHMARKS.md, "Findings"). Any TF_LOG*
 // variable, which the CLI passes on to its providers, leaves logging as it is.
 func quietLogLevels(environ []string) map[string]string {
 	for _, kv := range environ {
