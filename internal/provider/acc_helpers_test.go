@@ -53,17 +53,17 @@ func startEmulatorWith(t *testing.T, start func(*emulator.Server) (string, error
 	return emu
 }
 
-// providerBlock configures the provider for the emulator; extra lines go
-// into the block as they are.
+// providerBlock configures the provider for the emulator, which serves both
+// APIs at one base URL; extra lines go into the block as they are.
 func providerBlock(emu *emulator.Server, extra ...string) string {
 	return fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
-  endpoints   = { chat = %q }
+  endpoints   = { chat = %q, conversations = %q }
   %s
 }
-`, testAccountSid, testAuthToken, emu.URL(), strings.Join(extra, "\n  "))
+`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), strings.Join(extra, "\n  "))
 }
 
 // userField is "" for a field that is missing or not a string, so that the
