@@ -7,7 +7,6 @@ import (
 	"os"
 	"regexp"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -28,14 +27,7 @@ import (
 // saying so.
 func contractConversationsEndpoint(t *testing.T) string {
 	t.Helper()
-	if _, err := contract.SpecFile(contract.ConversationsV1); err != nil {
-		t.Fatal(err)
-	}
-	endpoint := os.Getenv("TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT")
-	if endpoint == "" {
-		t.Skip("skipping the contract test: TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT is not set; `make contract` starts Prism on Twilio's twilio_conversations_v1.json and sets it")
-	}
-	return strings.TrimRight(endpoint, "/")
+	return prismEndpoint(t, contract.ConversationsV1, "TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT")
 }
 
 // conversationsFetchExample is the "fetch" example of the 200 answer to GET
@@ -137,25 +129,6 @@ provider "twilio" {
   endpoints   = { chat = "` + p.URL + `", conversations = "` + p.URL + `" }
 }
 `
-}
-
-// expectPrismSaw fails unless every request reached Prism as a GET with
-// Basic auth answered 200, and each of want did.
-func expectPrismSaw(t *testing.T, proxy *recordingProxy, want ...string) {
-	t.Helper()
-	seenPath := map[string]bool{}
-	for _, r := range proxy.requests() {
-		seenPath[r.escapedPath] = true
-		if r.method != http.MethodGet || r.basicUser != exampleAccountSid || r.status != http.StatusOK {
-			t.Errorf("Prism got %s %s as %q and answered %d; want GET with Basic auth as %s answered 200",
-				r.method, r.escapedPath, r.basicUser, r.status, exampleAccountSid)
-		}
-	}
-	for _, path := range want {
-		if !seenPath[path] {
-			t.Errorf("Prism never got GET %s; it got %v", path, proxy.requests())
-		}
-	}
 }
 
 func TestAccContract_conversationsUsersEqualTheSpecExamples(t *testing.T) {

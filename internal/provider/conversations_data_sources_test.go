@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -27,9 +26,10 @@ const defaultService = ""
 
 // testAccConversationsUserConfig is a twilio_conversations_user named name
 // looking up the user whose argument (sid or identity) is value in
-// serviceSid, or on the account's default service (defaultService).
-func testAccConversationsUserConfig(name, serviceSid, argument, value string) string {
-	args := []hclArg{str(argument, value)}
+// serviceSid, or on the account's default service (defaultService), with
+// extra arguments.
+func testAccConversationsUserConfig(name, serviceSid, argument, value string, extra ...hclArg) string {
+	args := append([]hclArg{str(argument, value)}, extra...)
 	if serviceSid != defaultService {
 		args = append([]hclArg{str("chat_service_sid", serviceSid)}, args...)
 	}
@@ -147,21 +147,11 @@ func TestAccConversationsUserDataSource_nullsStayNull(t *testing.T) {
 			}
 			accTest(t, resource.TestStep{
 				Config: providerBlock(emu) + testAccConversationsUserConfig("ghost", service, "identity", "ghost"),
-				ConfigStateChecks: []statecheck.StateCheck{
+				ConfigStateChecks: append([]statecheck.StateCheck{
 					expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
 					expectAttr(addr, "identity", knownvalue.StringExact("ghost")),
 					expectAttr(addr, "chat_service_sid", chatService),
-					expectAttr(addr, "account_sid", knownvalue.Null()),
-					expectAttr(addr, "attributes", knownvalue.Null()),
-					expectAttr(addr, "friendly_name", knownvalue.Null()),
-					expectAttr(addr, "role_sid", knownvalue.Null()),
-					expectAttr(addr, "is_online", knownvalue.Null()),
-					expectAttr(addr, "is_notifiable", knownvalue.Null()),
-					expectAttr(addr, "date_created", knownvalue.Null()),
-					expectAttr(addr, "date_updated", knownvalue.Null()),
-					expectAttr(addr, "links", knownvalue.Null()),
-					expectAttr(addr, "url", knownvalue.Null()),
-				},
+				}, expectNulls(addr, "account_sid", "attributes", "friendly_name", "role_sid", "is_online", "is_notifiable", "date_created", "date_updated", "links", "url")...),
 			})
 		})
 	}
@@ -190,22 +180,12 @@ func TestAccConversationsUserDataSource_falseAndEmptyAreNotNull(t *testing.T) {
 func TestAccConversationsUserDataSource_oddIdentitiesAreOnePathSegment(t *testing.T) {
 	emu := startEmulator(t)
 	emu.SetDefaultService(testServiceSid)
-	identities := map[string]string{
-		"slash":    "team/jing",
-		"question": "jing?admin=true",
-		"hash":     "jing#1",
-		"percent":  "100%jing",
-		"plus":     "jing+ops@example.com",
-		"space":    "Jing Li",
-		"unicode":  "李静 🚀",
-		"dots":     "../..",
-	}
 	config := providerBlock(emu)
 	var checks []statecheck.StateCheck
 	// want maps each path the provider must request to its route.
 	want := map[string]emulator.RouteName{}
 	i := 10
-	for name, identity := range identities {
+	for name, identity := range oddIdentities {
 		sid := fmt.Sprintf("US%032d", i)
 		i++
 		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, sid, identity))
@@ -272,11 +252,7 @@ func TestAccConversationsUserDataSource_notFound(t *testing.T) {
 func TestAccConversationsUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
 	emu := startEmulator(t)
 	step := func(args, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(emu) + "data \"twilio_conversations_user\" \"x\" {\n" + args + "\n}",
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(want),
-		}
+		return invalidStep(emu, "twilio_conversations_user", args, want)
 	}
 	svc := `chat_service_sid = "` + testServiceSid + `"` + "\n"
 	accTest(t,
@@ -377,16 +353,10 @@ func TestAccConversationsServiceConfigurationDataSource_nullsStayNull(t *testing
 	addr := "data.twilio_conversations_service_configuration.x"
 	accTest(t, resource.TestStep{
 		Config: providerBlock(emu) + dataBlock("twilio_conversations_service_configuration", "x", str("chat_service_sid", testServiceSid)),
-		ConfigStateChecks: []statecheck.StateCheck{
+		ConfigStateChecks: append([]statecheck.StateCheck{
 			// As configured, whatever Twilio answered.
 			expectAttr(addr, "chat_service_sid", knownvalue.StringExact(testServiceSid)),
-			expectAttr(addr, "default_chat_service_role_sid", knownvalue.Null()),
-			expectAttr(addr, "default_conversation_role_sid", knownvalue.Null()),
-			expectAttr(addr, "default_conversation_creator_role_sid", knownvalue.Null()),
-			expectAttr(addr, "reachability_enabled", knownvalue.Null()),
-			expectAttr(addr, "url", knownvalue.Null()),
-			expectAttr(addr, "links", knownvalue.Null()),
-		},
+		}, expectNulls(addr, "default_chat_service_role_sid", "default_conversation_role_sid", "default_conversation_creator_role_sid", "reachability_enabled", "url", "links")...),
 	})
 }
 
@@ -404,11 +374,7 @@ func TestAccConversationsServiceConfigurationDataSource_unknownServiceIsNotFound
 func TestAccConversationsServiceConfigurationDataSource_invalidServiceSidFailsAtPlanWithoutRequests(t *testing.T) {
 	emu := startEmulator(t)
 	step := func(args, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(emu) + "data \"twilio_conversations_service_configuration\" \"x\" {\n" + args + "\n}",
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(want),
-		}
+		return invalidStep(emu, "twilio_conversations_service_configuration", args, want)
 	}
 	accTest(t,
 		step(`chat_service_sid = "IS123"`, `(?s)Attribute chat_service_sid must be IS followed by 32\s+hexadecimal\s+digits`),
@@ -458,16 +424,8 @@ func TestAccConversationsConfigurationDataSource_nullsStayNull(t *testing.T) {
 	})
 	addr := "data.twilio_conversations_configuration.account"
 	accTest(t, resource.TestStep{
-		Config: providerBlock(emu) + dataBlock("twilio_conversations_configuration", "account"),
-		ConfigStateChecks: []statecheck.StateCheck{
-			expectAttr(addr, "account_sid", knownvalue.Null()),
-			expectAttr(addr, "default_chat_service_sid", knownvalue.Null()),
-			expectAttr(addr, "default_messaging_service_sid", knownvalue.Null()),
-			expectAttr(addr, "default_inactive_timer", knownvalue.Null()),
-			expectAttr(addr, "default_closed_timer", knownvalue.Null()),
-			expectAttr(addr, "url", knownvalue.Null()),
-			expectAttr(addr, "links", knownvalue.Null()),
-		},
+		Config:            providerBlock(emu) + dataBlock("twilio_conversations_configuration", "account"),
+		ConfigStateChecks: expectNulls(addr, "account_sid", "default_chat_service_sid", "default_messaging_service_sid", "default_inactive_timer", "default_closed_timer", "url", "links"),
 	})
 }
 

@@ -29,16 +29,7 @@ var (
 // environment variables that are missing.
 func liveService(t *testing.T) string {
 	t.Helper()
-	var missing []string
-	for _, env := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_TEST_CHAT_SERVICE_SID"} {
-		if os.Getenv(env) == "" {
-			missing = append(missing, env)
-		}
-	}
-	if len(missing) > 0 {
-		t.Skipf("skipping the live test against Twilio: %s not set", strings.Join(missing, ", "))
-	}
-	return os.Getenv("TWILIO_TEST_CHAT_SERVICE_SID")
+	return liveEnv(t, "TWILIO_TEST_CHAT_SERVICE_SID")[0]
 }
 
 func TestAccLive_userByIdentityThenBySid(t *testing.T) {
@@ -137,6 +128,9 @@ func randomHex(t *testing.T, n int) string {
 	return hex.EncodeToString(b)
 }
 
+// liveProvider takes everything from the environment.
+const liveProvider = "\nprovider \"twilio\" {}\n"
+
 // liveEnv is the values of the environment variables a live test needs,
 // besides the credentials, or a skip naming those that are missing.
 func liveEnv(t *testing.T, names ...string) []string {
@@ -186,19 +180,9 @@ func TestAccLive_conversationsUserByIdentityThenBySid(t *testing.T) {
 		checks = append(checks, statecheck.CompareValuePairs(byIdentity, tfjsonpath.New(attr), bySid, tfjsonpath.New(attr), compare.ValuesSame()))
 	}
 	accTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-provider "twilio" {}
-
-data "twilio_conversations_user" "by_identity" {
-  chat_service_sid = %q
-  identity         = %q
-}
-
-data "twilio_conversations_user" "by_sid" {
-  chat_service_sid = %q
-  sid              = data.twilio_conversations_user.by_identity.sid
-}
-`, service, identity, service),
+		Config: liveProvider +
+			testAccConversationsUserConfig("by_identity", service, "identity", identity) +
+			dataBlock("twilio_conversations_user", "by_sid", str("chat_service_sid", service), expr("sid", "data.twilio_conversations_user.by_identity.sid")),
 		ConfigStateChecks: checks,
 	})
 }
@@ -212,15 +196,9 @@ func TestAccLive_conversationsUserOnTheDefaultService(t *testing.T) {
 	checks = append(checks, statecheck.CompareValuePairs(addr, tfjsonpath.New("chat_service_sid"),
 		"data.twilio_conversations_configuration.account", tfjsonpath.New("default_chat_service_sid"), compare.ValuesSame()))
 	accTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-provider "twilio" {}
-
-data "twilio_conversations_configuration" "account" {}
-
-data "twilio_conversations_user" "on_default" {
-  identity = %q
-}
-`, identity),
+		Config: liveProvider +
+			dataBlock("twilio_conversations_configuration", "account") +
+			testAccConversationsUserConfig("on_default", defaultService, "identity", identity),
 		ConfigStateChecks: checks,
 	})
 }
@@ -229,15 +207,9 @@ func TestAccLive_conversationsConfigurations(t *testing.T) {
 	service := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_SERVICE_SID")[0]
 	account, svc := "data.twilio_conversations_configuration.account", "data.twilio_conversations_service_configuration.service"
 	accTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-provider "twilio" {}
-
-data "twilio_conversations_configuration" "account" {}
-
-data "twilio_conversations_service_configuration" "service" {
-  chat_service_sid = %q
-}
-`, service),
+		Config: liveProvider +
+			dataBlock("twilio_conversations_configuration", "account") +
+			dataBlock("twilio_conversations_service_configuration", "service", str("chat_service_sid", service)),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectAttr(account, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
 			expectAttr(account, "default_chat_service_sid", knownvalue.StringRegexp(sid.Pattern(sid.Service))),
@@ -256,14 +228,7 @@ func TestAccLive_conversationsUnknownIdentityIsNotFound(t *testing.T) {
 	service := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_SERVICE_SID")[0]
 	nobody := "terraform-provider-twilio-live-test-" + randomHex(t, 8)
 	accTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-provider "twilio" {}
-
-data "twilio_conversations_user" "nobody" {
-  chat_service_sid = %q
-  identity         = %q
-}
-`, service, nobody),
+		Config:      liveProvider + testAccConversationsUserConfig("nobody", service, "identity", nobody),
 		ExpectError: errorPattern("conversations user not found", fmt.Sprintf("No conversations user with identity %q in service %s", nobody, service), "HTTP 404"),
 	})
 }
