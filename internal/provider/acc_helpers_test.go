@@ -53,17 +53,30 @@ func startEmulatorWith(t *testing.T, start func(*emulator.Server) (string, error
 	return emu
 }
 
-// providerBlock configures the provider for the emulator; extra lines go
-// into the block as they are.
+// oddIdentities are identities, by a name fit for a data block, that must
+// reach Twilio as one path segment each.
+var oddIdentities = map[string]string{
+	"slash":    "team/jing",
+	"question": "jing?admin=true",
+	"hash":     "jing#1",
+	"percent":  "100%jing",
+	"plus":     "jing+ops@example.com",
+	"space":    "Jing Li",
+	"unicode":  "李静 🚀",
+	"dots":     "../..",
+}
+
+// providerBlock configures the provider for the emulator, which serves both
+// APIs at one base URL; extra lines go into the block as they are.
 func providerBlock(emu *emulator.Server, extra ...string) string {
 	return fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
-  endpoints   = { chat = %q }
+  endpoints   = { chat = %q, conversations = %q }
   %s
 }
-`, testAccountSid, testAuthToken, emu.URL(), strings.Join(extra, "\n  "))
+`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), strings.Join(extra, "\n  "))
 }
 
 // userField is "" for a field that is missing or not a string, so that the
@@ -102,6 +115,15 @@ func expectAttr(addr, attr string, want knownvalue.Check) statecheck.StateCheck 
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), want)
 }
 
+// expectNulls expects each of attrs null at addr.
+func expectNulls(addr string, attrs ...string) []statecheck.StateCheck {
+	checks := make([]statecheck.StateCheck, len(attrs))
+	for i, a := range attrs {
+		checks[i] = expectAttr(addr, a, knownvalue.Null())
+	}
+	return checks
+}
+
 // hclArg is one argument of a configuration block: its name and its HCL
 // expression.
 type hclArg struct{ name, expr string }
@@ -121,6 +143,16 @@ func dataBlock(typ, name string, args ...hclArg) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// invalidStep is a plan-only step with a data block of type typ whose body
+// is args, which must fail with an error matching want.
+func invalidStep(emu *emulator.Server, typ, args, want string) resource.TestStep {
+	return resource.TestStep{
+		Config:      providerBlock(emu) + fmt.Sprintf("data %q \"x\" {\n%s\n}", typ, args),
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(want),
+	}
 }
 
 // testAccChatUserConfig is a twilio_chat_user named name looking up the user

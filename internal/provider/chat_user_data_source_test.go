@@ -68,21 +68,11 @@ func TestAccChatUserDataSource_allNullUser(t *testing.T) {
 	addr := "data.twilio_chat_user.ghost"
 	accTest(t, resource.TestStep{
 		Config: providerBlock(emu) + testAccChatUserConfig("ghost", testServiceSid, "identity", "ghost"),
-		ConfigStateChecks: []statecheck.StateCheck{
+		ConfigStateChecks: append([]statecheck.StateCheck{
 			expectAttr(addr, "sid", knownvalue.StringExact(testUserSid2)),
-			expectAttr(addr, "account_sid", knownvalue.Null()),
-			expectAttr(addr, "attributes", knownvalue.Null()),
-			expectAttr(addr, "friendly_name", knownvalue.Null()),
-			expectAttr(addr, "role_sid", knownvalue.Null()),
-			expectAttr(addr, "is_online", knownvalue.Null()),
-			expectAttr(addr, "is_notifiable", knownvalue.Null()),
-			expectAttr(addr, "date_created", knownvalue.Null()),
-			expectAttr(addr, "date_updated", knownvalue.Null()),
-			expectAttr(addr, "links", knownvalue.Null()),
-			expectAttr(addr, "url", knownvalue.Null()),
 			// Absent from the body: the spec's default of 0 applies.
 			expectAttr(addr, "joined_channels_count", knownvalue.Int64Exact(0)),
-		},
+		}, expectNulls(addr, "account_sid", "attributes", "friendly_name", "role_sid", "is_online", "is_notifiable", "date_created", "date_updated", "links", "url")...),
 	})
 }
 
@@ -104,20 +94,10 @@ func TestAccChatUserDataSource_falseIsNotNull(t *testing.T) {
 
 func TestAccChatUserDataSource_oddIdentities(t *testing.T) {
 	emu := startEmulator(t)
-	identities := map[string]string{
-		"slash":    "team/jing",
-		"question": "jing?admin=true",
-		"hash":     "jing#1",
-		"percent":  "100%jing",
-		"plus":     "jing+ops@example.com",
-		"space":    "Jing Li",
-		"unicode":  "李静 🚀",
-		"dots":     "../..",
-	}
 	config := providerBlock(emu)
 	var checks []statecheck.StateCheck
 	i := 10
-	for name, identity := range identities {
+	for name, identity := range oddIdentities {
 		sid := fmt.Sprintf("US%032d", i)
 		i++
 		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, sid, identity))
@@ -149,13 +129,7 @@ func TestAccChatUserDataSource_notFound(t *testing.T) {
 
 func TestAccChatUserDataSource_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
 	emu := startEmulator(t)
-	step := func(args, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(emu) + "data \"twilio_chat_user\" \"x\" {\n" + args + "\n}",
-			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(want),
-		}
-	}
+	step := func(args, want string) resource.TestStep { return invalidStep(emu, "twilio_chat_user", args, want) }
 	svc := `service_sid = "` + testServiceSid + `"` + "\n"
 	accTest(t,
 		step(`service_sid = "IS123"`+"\n"+`identity = "jing"`, `(?s)Attribute service_sid must be IS followed by 32 hexadecimal\s+digits`),

@@ -61,12 +61,19 @@ func exampleChecks(addr string) map[string]statecheck.StateCheck {
 // Prism (outside `make contract`) the test skips, saying so.
 func contractEndpoint(t *testing.T) string {
 	t.Helper()
-	if _, err := contract.SpecFile(contract.ChatV2); err != nil {
+	return prismEndpoint(t, contract.ChatV2, "TWILIO_CONTRACT_ENDPOINT")
+}
+
+// prismEndpoint is the base URL in the variable env of the Prism that
+// `make contract` starts on Twilio's description spec.
+func prismEndpoint(t *testing.T, spec, env string) string {
+	t.Helper()
+	if _, err := contract.SpecFile(spec); err != nil {
 		t.Fatal(err)
 	}
-	endpoint := os.Getenv("TWILIO_CONTRACT_ENDPOINT")
+	endpoint := os.Getenv(env)
 	if endpoint == "" {
-		t.Skip("skipping the contract test: TWILIO_CONTRACT_ENDPOINT is not set; `make contract` starts Prism on Twilio's twilio_chat_v2.json and sets it")
+		t.Skipf("skipping the contract test: %s is not set; `make contract` starts Prism on Twilio's %s and sets it", env, spec)
 	}
 	return strings.TrimRight(endpoint, "/")
 }
@@ -128,6 +135,25 @@ provider "twilio" {
   endpoints   = { chat = "` + p.URL + `" }
 }
 `
+}
+
+// expectPrismSaw fails unless every request reached Prism as a GET with
+// Basic auth answered 200, and each of want did.
+func expectPrismSaw(t *testing.T, proxy *recordingProxy, want ...string) {
+	t.Helper()
+	seenPath := map[string]bool{}
+	for _, r := range proxy.requests() {
+		seenPath[r.escapedPath] = true
+		if r.method != http.MethodGet || r.basicUser != exampleAccountSid || r.status != http.StatusOK {
+			t.Errorf("Prism got %s %s as %q and answered %d; want GET with Basic auth as %s answered 200",
+				r.method, r.escapedPath, r.basicUser, r.status, exampleAccountSid)
+		}
+	}
+	for _, path := range want {
+		if !seenPath[path] {
+			t.Errorf("Prism never got GET %s; it got %v", path, proxy.requests())
+		}
+	}
 }
 
 // directGet asks Prism itself, bypassing the provider, to show what Prism
@@ -204,19 +230,7 @@ data "twilio_chat_user" "by_sid" {
 		ConfigStateChecks: checks,
 	})
 
-	seenPath := map[string]bool{}
-	for _, r := range proxy.requests() {
-		seenPath[r.escapedPath] = true
-		if r.method != http.MethodGet || r.basicUser != exampleAccountSid || r.status != http.StatusOK {
-			t.Errorf("Prism got %s %s as %q and answered %d; want GET with Basic auth as %s answered 200",
-				r.method, r.escapedPath, r.basicUser, r.status, exampleAccountSid)
-		}
-	}
-	for _, want := range []string{"/v2/Services/" + exampleServiceSid + "/Users/jing", "/v2/Services/" + exampleServiceSid + "/Users/" + exampleUserSid} {
-		if !seenPath[want] {
-			t.Errorf("Prism never got GET %s; it got %v", want, proxy.requests())
-		}
-	}
+	expectPrismSaw(t, proxy, "/v2/Services/"+exampleServiceSid+"/Users/jing", "/v2/Services/"+exampleServiceSid+"/Users/"+exampleUserSid)
 }
 
 func TestAccContract_badServiceSidIsRefusedBeforePrism(t *testing.T) {

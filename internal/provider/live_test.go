@@ -29,16 +29,7 @@ var (
 // environment variables that are missing.
 func liveService(t *testing.T) string {
 	t.Helper()
-	var missing []string
-	for _, env := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_TEST_CHAT_SERVICE_SID"} {
-		if os.Getenv(env) == "" {
-			missing = append(missing, env)
-		}
-	}
-	if len(missing) > 0 {
-		t.Skipf("skipping the live test against Twilio: %s not set", strings.Join(missing, ", "))
-	}
-	return os.Getenv("TWILIO_TEST_CHAT_SERVICE_SID")
+	return liveEnv(t, "TWILIO_TEST_CHAT_SERVICE_SID")[0]
 }
 
 func TestAccLive_userByIdentityThenBySid(t *testing.T) {
@@ -135,4 +126,109 @@ func randomHex(t *testing.T, n int) string {
 		t.Fatal(err)
 	}
 	return hex.EncodeToString(b)
+}
+
+// liveProvider takes everything from the environment.
+const liveProvider = "\nprovider \"twilio\" {}\n"
+
+// liveEnv is the values of the environment variables a live test needs,
+// besides the credentials, or a skip naming those that are missing.
+func liveEnv(t *testing.T, names ...string) []string {
+	t.Helper()
+	var missing, values []string
+	for _, env := range append([]string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"}, names...) {
+		if os.Getenv(env) == "" {
+			missing = append(missing, env)
+		}
+	}
+	if len(missing) > 0 {
+		t.Skipf("skipping the live test against Twilio: %s not set", strings.Join(missing, ", "))
+	}
+	for _, env := range names {
+		values = append(values, os.Getenv(env))
+	}
+	return values
+}
+
+// liveConversationsUserChecks are the checks of a Conversations user read
+// live at addr: its identity, its service, and the shapes of the rest.
+func liveConversationsUserChecks(addr, identity string, service knownvalue.Check, userURL *regexp.Regexp) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		expectAttr(addr, "sid", knownvalue.StringRegexp(sid.Pattern(sid.User))),
+		expectAttr(addr, "identity", knownvalue.StringExact(identity)),
+		expectAttr(addr, "chat_service_sid", service),
+		expectAttr(addr, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
+		expectAttr(addr, "role_sid", knownvalue.StringRegexp(sid.Pattern(sid.Role))),
+		expectAttr(addr, "date_created", knownvalue.StringRegexp(liveDatePattern)),
+		expectAttr(addr, "date_updated", knownvalue.StringRegexp(liveDatePattern)),
+		expectAttr(addr, "url", knownvalue.StringRegexp(userURL)),
+		expectAttr(addr, "links", knownvalue.MapPartial(map[string]knownvalue.Check{
+			"user_conversations": knownvalue.StringRegexp(regexp.MustCompile(strings.TrimSuffix(userURL.String(), "$") + `/Conversations$`)),
+		})),
+	}
+}
+
+func TestAccLive_conversationsUserByIdentityThenBySid(t *testing.T) {
+	vars := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_SERVICE_SID", "TWILIO_TEST_CONVERSATIONS_USER_IDENTITY")
+	service, identity := vars[0], vars[1]
+	byIdentity, bySid := "data.twilio_conversations_user.by_identity", "data.twilio_conversations_user.by_sid"
+	userURL := regexp.MustCompile(`/v1/Services/` + regexp.QuoteMeta(service) + `/Users/US[0-9a-fA-F]{32}$`)
+	checks := liveConversationsUserChecks(byIdentity, identity, knownvalue.StringExact(service), userURL)
+	checks = append(checks, expectAttr(bySid, "chat_service_sid", knownvalue.StringExact(service)))
+	for _, attr := range []string{"sid", "identity", "account_sid", "role_sid", "friendly_name", "attributes",
+		"date_created", "date_updated", "url", "links"} {
+		checks = append(checks, statecheck.CompareValuePairs(byIdentity, tfjsonpath.New(attr), bySid, tfjsonpath.New(attr), compare.ValuesSame()))
+	}
+	accTest(t, resource.TestStep{
+		Config: liveProvider +
+			testAccConversationsUserConfig("by_identity", service, "identity", identity) +
+			dataBlock("twilio_conversations_user", "by_sid", str("chat_service_sid", service), expr("sid", "data.twilio_conversations_user.by_identity.sid")),
+		ConfigStateChecks: checks,
+	})
+}
+
+func TestAccLive_conversationsUserOnTheDefaultService(t *testing.T) {
+	identity := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_DEFAULT_USER_IDENTITY")[0]
+	addr := "data.twilio_conversations_user.on_default"
+	checks := liveConversationsUserChecks(addr, identity, knownvalue.StringRegexp(sid.Pattern(sid.Service)),
+		regexp.MustCompile(`/v1/(Services/IS[0-9a-fA-F]{32}/)?Users/US[0-9a-fA-F]{32}$`))
+	// The user's service is the one the account's configuration names.
+	checks = append(checks, statecheck.CompareValuePairs(addr, tfjsonpath.New("chat_service_sid"),
+		"data.twilio_conversations_configuration.account", tfjsonpath.New("default_chat_service_sid"), compare.ValuesSame()))
+	accTest(t, resource.TestStep{
+		Config: liveProvider +
+			dataBlock("twilio_conversations_configuration", "account") +
+			testAccConversationsUserConfig("on_default", defaultService, "identity", identity),
+		ConfigStateChecks: checks,
+	})
+}
+
+func TestAccLive_conversationsConfigurations(t *testing.T) {
+	service := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_SERVICE_SID")[0]
+	account, svc := "data.twilio_conversations_configuration.account", "data.twilio_conversations_service_configuration.service"
+	accTest(t, resource.TestStep{
+		Config: liveProvider +
+			dataBlock("twilio_conversations_configuration", "account") +
+			dataBlock("twilio_conversations_service_configuration", "service", str("chat_service_sid", service)),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr(account, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
+			expectAttr(account, "default_chat_service_sid", knownvalue.StringRegexp(sid.Pattern(sid.Service))),
+			expectAttr(account, "url", knownvalue.StringRegexp(regexp.MustCompile(`/v1/Configuration$`))),
+			expectAttr(svc, "chat_service_sid", knownvalue.StringExact(service)),
+			expectAttr(svc, "default_chat_service_role_sid", knownvalue.StringRegexp(sid.Pattern(sid.Role))),
+			expectAttr(svc, "default_conversation_role_sid", knownvalue.StringRegexp(sid.Pattern(sid.Role))),
+			expectAttr(svc, "default_conversation_creator_role_sid", knownvalue.StringRegexp(sid.Pattern(sid.Role))),
+			expectAttr(svc, "reachability_enabled", knownvalue.NotNull()),
+			expectAttr(svc, "url", knownvalue.StringRegexp(regexp.MustCompile(`/v1/Services/`+regexp.QuoteMeta(service)+`/Configuration$`))),
+		},
+	})
+}
+
+func TestAccLive_conversationsUnknownIdentityIsNotFound(t *testing.T) {
+	service := liveEnv(t, "TWILIO_TEST_CONVERSATIONS_SERVICE_SID")[0]
+	nobody := "terraform-provider-twilio-live-test-" + randomHex(t, 8)
+	accTest(t, resource.TestStep{
+		Config:      liveProvider + testAccConversationsUserConfig("nobody", service, "identity", nobody),
+		ExpectError: errorPattern("conversations user not found", fmt.Sprintf("No conversations user with identity %q in service %s", nobody, service), "HTTP 404"),
+	})
 }
