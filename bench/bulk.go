@@ -219,19 +219,20 @@ func renderBulk(b *bulkReport) string {
 		"300 users, beside 300 `twilio_chat_user` reads of the same seed (the singular section's row) and one `twilio_chat_user`; " +
 		"then against a service of 10,000 users, 50 `identities` (every 200th user) and all of them. " +
 		"floor₁ is the wall time of one `twilio_chat_user` at L=0/C=0: what a plan of one data source costs the CLI and the provider. " +
+		"CLI CPU is the CLI process's own (its rusage less the provider's). " +
 		"limit = floor₁ + P·L + C for a list of P pages (sequential, on one connection); " +
 		"floor₁ + ⌈n/10⌉·L + min(n, 10)·C/10 for n identities; ratio = wall / limit (target ≤ 1.10).\n\n")
-	s.WriteString("| case | service | model | wall | limit | ratio | requests | connections | retries | provider CPU | peak RSS |\n")
-	s.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
+	s.WriteString("| case | service | model | wall | limit | ratio | requests | connections | retries | provider CPU | peak RSS | CLI CPU |\n")
+	s.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, row := range b.Rows {
 		r := row.R
 		limit, ratio := "—", "—"
 		if row.Limit > 0 {
 			limit, ratio = fmt.Sprintf("%.2f s", row.Limit.Seconds()), fmt.Sprintf("%.3f", r.Wall.Seconds()/row.Limit.Seconds())
 		}
-		fmt.Fprintf(&s, "| %s | %d users | %s | %.2f s | %s | %s | %d | %d | %d | %.2f s | %.1f MiB |\n",
+		fmt.Fprintf(&s, "| %s | %d users | %s | %.2f s | %s | %s | %d | %d | %d | %.2f s | %.1f MiB | %.2f s |\n",
 			r.Case, row.Seed, r.Model.Name, r.Wall.Seconds(), limit, ratio, r.Requests, r.Connections, r.Retries,
-			(r.Usage.UserCPU + r.Usage.SystemCPU).Seconds(), float64(r.Usage.MaxRSSKiB)/1024)
+			(r.Usage.UserCPU + r.Usage.SystemCPU).Seconds(), float64(r.Usage.MaxRSSKiB)/1024, r.CLICPU.Seconds())
 	}
 	if b.State.Seeded > 0 {
 		fmt.Fprintf(&s, "\nState: `apply` of the 10,000-user case at L=0/C=0 took %.2f s (provider CPU %.2f s, peak RSS %.1f MiB) "+

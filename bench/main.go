@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
@@ -44,6 +45,7 @@ type result struct {
 	Connections int
 	Retries     int
 	Usage       usage
+	CLICPU      time.Duration // the CLI's own (with the wrapper's, which is small)
 }
 
 func main() {
@@ -159,6 +161,7 @@ func median(samples []result) result {
 	m.Usage.UserCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.UserCPU) }))
 	m.Usage.SystemCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.SystemCPU) }))
 	m.Usage.MaxRSSKiB = pick(func(r result) int64 { return r.Usage.MaxRSSKiB })
+	m.CLICPU = time.Duration(pick(func(r result) int64 { return int64(r.CLICPU) }))
 	return m
 }
 
@@ -191,6 +194,8 @@ type workspace struct {
 	dir    string
 	rusage string
 	env    []string
+	// treeCPU is the CPU time of the last CLI command and its children.
+	treeCPU time.Duration
 }
 
 func newWorkspace(provider, binDir string, sc scenario, m model) (*workspace, error) {
@@ -263,6 +268,11 @@ func (w *workspace) run(cli string, args ...string) (time.Duration, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%v\n%s", err, tail(output))
 	}
+	// The CLI's rusage includes the children it waited for: the wrapper and
+	// the provider.
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		w.treeCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
 	return wall, nil
 }
 
@@ -290,7 +300,8 @@ func measure(cli, provider, binDir string, sc scenario, m model) (result, error)
 	if err != nil {
 		return result{}, err
 	}
-	r := result{N: sc.Reads, Case: sc.Name, Model: m, Wall: wall, Requests: w.emu.RequestCount(), Connections: w.emu.Connections(), Usage: u}
+	r := result{N: sc.Reads, Case: sc.Name, Model: m, Wall: wall, Requests: w.emu.RequestCount(), Connections: w.emu.Connections(), Usage: u,
+		CLICPU: w.treeCPU - u.UserCPU - u.SystemCPU}
 	for _, req := range w.emu.Requests() {
 		if req.Status != 200 {
 			r.Retries++
