@@ -248,14 +248,7 @@ func renderBulk(b *bulkReport) string {
 // the singular section. The ratio targets hold under every model.
 func bulkTargets(b *bulkReport) string {
 	var s strings.Builder
-	s.WriteString("\n### Bulk targets\n\n| target | measured | holds |\n|---|---|---|\n")
-	row := func(target, measured string, ok bool) {
-		verdict := "yes"
-		if !ok {
-			verdict = "**no**"
-		}
-		fmt.Fprintf(&s, "| %s | %s | %s |\n", target, measured, verdict)
-	}
+	row := targetTable(&s, "### Bulk targets")
 	// each collects a case's rows under every model.
 	each := func(name string) []bulkRow {
 		var rows []bulkRow

@@ -393,19 +393,25 @@ func limitFor(r result, floors map[int]time.Duration) time.Duration {
 	return floors[r.N] + time.Duration(r.N)*r.Model.PerRequest/parallelism + time.Duration(r.Connections)*r.Model.PerConnec/parallelism
 }
 
+// targetTable starts a table of targets under heading and returns the
+// function that adds a row to it.
+func targetTable(b *strings.Builder, heading string) func(target, measured string, ok bool) {
+	b.WriteString("\n" + heading + "\n\n| target | measured | holds |\n|---|---|---|\n")
+	return func(target, measured string, ok bool) {
+		verdict := "yes"
+		if !ok {
+			verdict = "**no**"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s |\n", target, measured, verdict)
+	}
+}
+
 // targets writes the Targets table of BENCHMARKS.md, where the targets are
 // stated: each with the measured figure and whether it holds, so that the
 // report says itself where they hold and where they do not.
 func targets(results []result, floors map[int]time.Duration, binarySize int64) string {
 	var b strings.Builder
-	b.WriteString("\n## Targets\n\n| target | measured | holds |\n|---|---|---|\n")
-	row := func(target, measured string, ok bool) {
-		verdict := "yes"
-		if !ok {
-			verdict = "**no**"
-		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, verdict)
-	}
+	row := targetTable(&b, "## Targets")
 	maxConns, maxRatio, exact, maxRSS := 0, 0.0, true, int64(0)
 	cpuPerRead := map[string][]float64{}
 	var order []string
