@@ -1,7 +1,9 @@
 // Command bench measures the provider at Terraform scale: a real CLI plans N
-// twilio_chat_user reads against the emulator under a latency model, and the
-// results are compared with the limit the network and the CLI allow. See
-// BENCHMARKS.md, which `make bench` writes.
+// twilio_chat_user reads, and twilio_chat_users reading hundreds or
+// thousands of users (bulk.go), against the emulator under a latency model,
+// and the results are compared with the limit the network and the CLI allow.
+// The figures and the targets they are checked against are in BENCHMARKS.md,
+// which `make bench` writes.
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
@@ -34,13 +37,15 @@ type model struct {
 }
 
 type result struct {
-	N           int
+	N           int // users read
+	Case        string
 	Model       model
 	Wall        time.Duration
 	Requests    int
 	Connections int
 	Retries     int
 	Usage       usage
+	CLICPU      time.Duration // the CLI's own (with the wrapper's, which is small)
 }
 
 func main() {
@@ -50,21 +55,26 @@ func main() {
 	var (
 		cli      = flag.String("cli", ".bin/tofu", "OpenTofu or Terraform binary")
 		provider = flag.String("provider", ".bin/terraform-provider-twilio", "provider binary to measure")
-		sizes    = flag.String("n", "100,300,1000", "comma-separated numbers of reads")
+		sizes    = flag.String("n", "100,300,1000", "comma-separated numbers of twilio_chat_user reads, or none")
+		bulk     = flag.Bool("bulk", true, "also measure twilio_chat_users (see bulk.go)")
+		only     = flag.String("only", "", "measure only the bulk cases whose name contains this (investigations)")
 		runs     = flag.Int("runs", 3, "runs per case; the median is reported")
 		out      = flag.String("out", "BENCHMARKS.md", "Markdown report to write")
 		goBench  = flag.String("gobench", "", "file with `go test -bench` output to include")
 	)
 	flag.Parse()
-	if err := run(*cli, *provider, *sizes, *runs, *out, *goBench); err != nil {
+	if err := run(*cli, *provider, *sizes, *bulk, *only, *runs, *out, *goBench); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cli, provider, sizes string, runs int, out, goBench string) error {
+func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out, goBench string) error {
 	var ns []int
 	for _, s := range strings.Split(sizes, ",") {
+		if strings.TrimSpace(s) == "none" {
+			break
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
 			return fmt.Errorf("bad -n %q", sizes)
@@ -93,26 +103,43 @@ func run(cli, provider, sizes string, runs int, out, goBench string) error {
 	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
 		return err
 	}
-	models := []model{{Name: "L=0/C=0"}, {Name: "L=50ms/C=100ms", PerRequest: 50 * time.Millisecond, PerConnec: 100 * time.Millisecond}}
 	var results []result
 	for _, n := range ns {
 		for _, m := range models {
-			var samples []result
-			for i := range runs {
-				r, err := measure(cli, provider, binDir, n, m)
-				if err != nil {
-					return fmt.Errorf("run %d at N=%d, %s: %w", i+1, n, m.Name, err)
-				}
-				fmt.Fprintf(os.Stderr, "N=%-5d %-15s run %d: wall %v, requests %d, connections %d, provider CPU %v, RSS %d KiB\n",
-					n, m.Name, i+1, r.Wall.Round(time.Millisecond), r.Requests, r.Connections, (r.Usage.UserCPU + r.Usage.SystemCPU).Round(time.Millisecond), r.Usage.MaxRSSKiB)
-				samples = append(samples, r)
+			r, err := medianOf(cli, provider, binDir, singular(n), m, runs)
+			if err != nil {
+				return err
 			}
-			results = append(results, median(samples))
+			results = append(results, r)
 		}
 	}
-	report := render(results, cli, provider, runs, goBench)
+	var bulk *bulkReport
+	if bulkCases {
+		if bulk, err = runBulk(cli, provider, binDir, runs, only, results); err != nil {
+			return err
+		}
+	}
+	report := render(results, bulk, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
+}
+
+// models are the latency models every case is measured under.
+var models = []model{{Name: "L=0/C=0"}, {Name: "L=50ms/C=100ms", PerRequest: 50 * time.Millisecond, PerConnec: 100 * time.Millisecond}}
+
+// medianOf measures sc under m runs times and returns the medians.
+func medianOf(cli, provider, binDir string, sc scenario, m model, runs int) (result, error) {
+	var samples []result
+	for i := range runs {
+		r, err := measure(cli, provider, binDir, sc, m)
+		if err != nil {
+			return result{}, fmt.Errorf("run %d of %s, %s: %w", i+1, sc.Name, m.Name, err)
+		}
+		fmt.Fprintf(os.Stderr, "%-45s %-15s run %d: wall %v, requests %d, connections %d, provider CPU %v, RSS %d KiB\n",
+			sc.Name, m.Name, i+1, r.Wall.Round(time.Millisecond), r.Requests, r.Connections, (r.Usage.UserCPU + r.Usage.SystemCPU).Round(time.Millisecond), r.Usage.MaxRSSKiB)
+		samples = append(samples, r)
+	}
+	return median(samples), nil
 }
 
 // median takes each figure's median separately: the runs differ only by
@@ -134,27 +161,60 @@ func median(samples []result) result {
 	m.Usage.UserCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.UserCPU) }))
 	m.Usage.SystemCPU = time.Duration(pick(func(r result) int64 { return int64(r.Usage.SystemCPU) }))
 	m.Usage.MaxRSSKiB = pick(func(r result) int64 { return r.Usage.MaxRSSKiB })
+	m.CLICPU = time.Duration(pick(func(r result) int64 { return int64(r.CLICPU) }))
 	return m
 }
 
-func measure(cli, provider, binDir string, n int, m model) (result, error) {
+// scenario is one configuration a CLI plans against a service of Seed users
+// named user-00000, user-00001, ...
+type scenario struct {
+	Name   string // as the report shows it
+	Seed   int    // users in the service
+	Reads  int    // users the configuration reads
+	Config string // the data blocks of main.tf
+}
+
+// singular is N twilio_chat_user reads of a service of N users.
+func singular(n int) scenario {
+	return scenario{
+		Name: fmt.Sprintf("%d × twilio_chat_user", n), Seed: n, Reads: n,
+		Config: fmt.Sprintf(`data "twilio_chat_user" "member" {
+  count       = %d
+  service_sid = %q
+  identity    = format("user-%%05d", count.index)
+}
+`, n, serviceSid),
+	}
+}
+
+// workspace is an emulator seeded for a scenario and a folder holding the
+// configuration and the CLI's config file, ready for a CLI command.
+type workspace struct {
+	emu    *emulator.Server
+	dir    string
+	rusage string
+	env    []string
+	// treeCPU is the CPU time of the last CLI command and its children.
+	treeCPU time.Duration
+}
+
+func newWorkspace(provider, binDir string, sc scenario, m model) (*workspace, error) {
 	emu := emulator.New(emulator.Credentials{AccountSid: accountSid, AuthToken: authToken})
 	url, err := emu.Start()
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
-	defer emu.Close()
-	for i := range n {
-		sid := fmt.Sprintf("US%032x", i+1)
-		emu.PutUser(serviceSid, emulator.NewUser(url, accountSid, serviceSid, sid, fmt.Sprintf("user-%05d", i)))
+	for i := range sc.Seed {
+		emu.PutUser(serviceSid, emulator.NewUser(url, accountSid, serviceSid, userSid(i), fmt.Sprintf("user-%05d", i)))
 	}
 	emu.SetLatency(m.PerRequest, m.PerConnec)
 
 	dir, err := os.MkdirTemp("", "bench-config-")
 	if err != nil {
-		return result{}, err
+		emu.Close()
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	w := &workspace{emu: emu, dir: dir, rusage: filepath.Join(dir, "rusage.json")}
 	source := strings.TrimPrefix(twilioprovider.RegistryAddress, "registry.terraform.io/")
 	config := fmt.Sprintf(`terraform {
   required_providers {
@@ -162,12 +222,7 @@ func measure(cli, provider, binDir string, n int, m model) (result, error) {
   }
 }
 provider "twilio" {}
-data "twilio_chat_user" "member" {
-  count       = %d
-  service_sid = %q
-  identity    = format("user-%%05d", count.index)
-}
-`, source, n, serviceSid)
+`, source) + sc.Config
 	rc := fmt.Sprintf(`provider_installation {
   dev_overrides {
     "registry.opentofu.org/%s" = %q
@@ -176,39 +231,78 @@ data "twilio_chat_user" "member" {
   direct {}
 }
 `, source, binDir, source, binDir)
-	rusage := filepath.Join(dir, "rusage.json")
 	for name, content := range map[string]string{"main.tf": config, "cli.tfrc": rc} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
-			return result{}, err
+			w.close()
+			return nil, err
 		}
 	}
-	cmd := exec.Command(cli, "plan", "-input=false", "-no-color", "-lock=false")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(),
+	w.env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"),
 		"TF_IN_AUTOMATION=1",
 		"TWILIO_ACCOUNT_SID="+accountSid,
 		"TWILIO_AUTH_TOKEN="+authToken,
 		"TWILIO_CHAT_ENDPOINT="+url,
 		envWrapTarget+"="+provider,
-		envWrapRusage+"="+rusage,
+		envWrapRusage+"="+w.rusage,
 	)
+	return w, nil
+}
+
+func (w *workspace) close() {
+	w.emu.Close()
+	_ = os.RemoveAll(w.dir)
+}
+
+// userSid is the sid of the i-th seeded user.
+func userSid(i int) string { return fmt.Sprintf("US%032x", i+1) }
+
+// run runs the CLI with args in the workspace and returns its wall time.
+func (w *workspace) run(cli string, args ...string) (time.Duration, error) {
+	cmd := exec.Command(cli, args...)
+	cmd.Dir = w.dir
+	cmd.Env = w.env
 	start := time.Now()
 	output, err := cmd.CombinedOutput()
 	wall := time.Since(start)
 	if err != nil {
-		return result{}, fmt.Errorf("%v\n%s", err, tail(output))
+		return 0, fmt.Errorf("%v\n%s", err, tail(output))
 	}
+	// The CLI's rusage includes the children it waited for: the wrapper and
+	// the provider.
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		w.treeCPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	return wall, nil
+}
+
+// usage is what the wrapper recorded about the provider process.
+func (w *workspace) usage() (usage, error) {
 	var u usage
-	data, err := os.ReadFile(rusage)
+	data, err := os.ReadFile(w.rusage)
 	if err != nil {
-		return result{}, fmt.Errorf("the wrapper wrote no usage: %w", err)
+		return u, fmt.Errorf("the wrapper wrote no usage: %w", err)
 	}
-	if err := json.Unmarshal(data, &u); err != nil {
+	return u, json.Unmarshal(data, &u)
+}
+
+func measure(cli, provider, binDir string, sc scenario, m model) (result, error) {
+	w, err := newWorkspace(provider, binDir, sc, m)
+	if err != nil {
 		return result{}, err
 	}
-	r := result{N: n, Model: m, Wall: wall, Requests: emu.RequestCount(), Connections: emu.Connections(), Usage: u}
-	for _, req := range emu.Requests() {
+	defer w.close()
+	wall, err := w.run(cli, "plan", "-input=false", "-no-color", "-lock=false")
+	if err != nil {
+		return result{}, err
+	}
+	u, err := w.usage()
+	if err != nil {
+		return result{}, err
+	}
+	r := result{N: sc.Reads, Case: sc.Name, Model: m, Wall: wall, Requests: w.emu.RequestCount(), Connections: w.emu.Connections(), Usage: u,
+		CLICPU: w.treeCPU - u.UserCPU - u.SystemCPU}
+	for _, req := range w.emu.Requests() {
 		if req.Status != 200 {
 			r.Retries++
 		}
@@ -232,7 +326,7 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o755)
 }
 
-func render(results []result, cli, provider string, runs int, goBench string) string {
+func render(results []result, bulk *bulkReport, cli, provider string, runs int, goBench string) string {
 	var b strings.Builder
 	versionCmd := exec.Command(cli, "version")
 	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
@@ -247,6 +341,29 @@ func render(results []result, cli, provider string, runs int, goBench string) st
 		"Each figure is the median of %d runs. Provider binary (as built by `make bench`, `-trimpath -ldflags \"-s -w\"`): %.1f MB.\n\n",
 		time.Now().UTC().Format("2006-01-02"), host, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(),
 		strings.TrimSpace(firstLine), parallelism, runs, float64(size)/1e6)
+	if len(results) > 0 {
+		b.WriteString(renderSingular(results, size))
+	}
+	if bulk != nil {
+		b.WriteString(renderBulk(bulk))
+	}
+	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
+		b.WriteString("\n")
+		b.Write(findings)
+	}
+	if goBench != "" {
+		if data, err := os.ReadFile(goBench); err == nil {
+			b.WriteString("\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem` on the client (fetch against the in-process emulator) and the mapping:\n\n```\n")
+			b.WriteString(strings.TrimSpace(string(data)))
+			b.WriteString("\n```\n")
+		}
+	}
+	return b.String()
+}
+
+// renderSingular writes the section of N twilio_chat_user reads.
+func renderSingular(results []result, size int64) string {
+	var b strings.Builder
 	b.WriteString("A real CLI runs `plan` on a configuration of N `twilio_chat_user` reads (`count`) against the emulator, through a dev override. " +
 		"The latency model adds L per request and C per new connection (standing for TCP and TLS handshakes). " +
 		"limit = floor + N·L/p + k·C/p, with floor the wall time of the same N at L=0/C=0, p = 10 and k the connections opened; " +
@@ -267,17 +384,6 @@ func render(results []result, cli, provider string, runs int, goBench string) st
 			cpu.Seconds(), float64(cpu.Microseconds())/float64(r.N), float64(r.Usage.MaxRSSKiB)/1024)
 	}
 	b.WriteString(targets(results, floors, size))
-	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
-		b.WriteString("\n")
-		b.Write(findings)
-	}
-	if goBench != "" {
-		if data, err := os.ReadFile(goBench); err == nil {
-			b.WriteString("\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem` on the client (fetch against the in-process emulator) and the mapping:\n\n```\n")
-			b.WriteString(strings.TrimSpace(string(data)))
-			b.WriteString("\n```\n")
-		}
-	}
 	return b.String()
 }
 
@@ -287,18 +393,25 @@ func limitFor(r result, floors map[int]time.Duration) time.Duration {
 	return floors[r.N] + time.Duration(r.N)*r.Model.PerRequest/parallelism + time.Duration(r.Connections)*r.Model.PerConnec/parallelism
 }
 
-// targets checks the figures against the issue's targets, so that the report
-// says itself where they hold and where they do not.
-func targets(results []result, floors map[int]time.Duration, binarySize int64) string {
-	var b strings.Builder
-	b.WriteString("\n## Targets\n\n| target | measured | holds |\n|---|---|---|\n")
-	row := func(target, measured string, ok bool) {
+// targetTable starts a table of targets under heading and returns the
+// function that adds a row to it.
+func targetTable(b *strings.Builder, heading string) func(target, measured string, ok bool) {
+	b.WriteString("\n" + heading + "\n\n| target | measured | holds |\n|---|---|---|\n")
+	return func(target, measured string, ok bool) {
 		verdict := "yes"
 		if !ok {
 			verdict = "**no**"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", target, measured, verdict)
+		fmt.Fprintf(b, "| %s | %s | %s |\n", target, measured, verdict)
 	}
+}
+
+// targets writes the Targets table of BENCHMARKS.md, where the targets are
+// stated: each with the measured figure and whether it holds, so that the
+// report says itself where they hold and where they do not.
+func targets(results []result, floors map[int]time.Duration, binarySize int64) string {
+	var b strings.Builder
+	row := targetTable(&b, "## Targets")
 	maxConns, maxRatio, exact, maxRSS := 0, 0.0, true, int64(0)
 	cpuPerRead := map[string][]float64{}
 	var order []string

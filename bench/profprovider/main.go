@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -27,8 +28,10 @@ func main() {
 	if err := pprof.StartCPUProfile(cpu); err != nil {
 		log.Fatal(err)
 	}
+	stopPeak := watchHeapPeak(filepath.Join(dir, "heap-peak.prof"))
 	serveErr := tf6server.Serve(provider.RegistryAddress, provider.NewServer("profile"))
 	pprof.StopCPUProfile()
+	stopPeak()
 	runtime.GC()
 	if heap, err := os.Create(filepath.Join(dir, "heap.prof")); err == nil {
 		_ = pprof.Lookup("heap").WriteTo(heap, 0)
@@ -41,4 +44,36 @@ func main() {
 	if serveErr != nil {
 		log.Fatal(serveErr)
 	}
+}
+
+// watchHeapPeak writes a heap profile to file whenever the heap in use
+// reaches a new high (checked every 20 ms), so that the last one written
+// shows what was live near the peak; the profile at exit shows only what
+// outlived the reads. The returned func stops it.
+func watchHeapPeak(file string) func() {
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		var peak uint64
+		var ms runtime.MemStats
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse <= peak+peak/10 {
+				continue
+			}
+			peak = ms.HeapInuse
+			if f, err := os.Create(file); err == nil {
+				_ = pprof.Lookup("heap").WriteTo(f, 0)
+				_ = f.Close()
+			}
+		}
+	}()
+	return func() { close(stop); <-done }
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
@@ -37,10 +38,10 @@ type chatUsersDataSource struct {
 }
 
 type chatUsersModel struct {
-	ServiceSid types.String     `tfsdk:"service_sid"`
-	Identities types.Set        `tfsdk:"identities"`
-	Users      []chatUserFields `tfsdk:"users"`
-	Timeouts   timeouts.Value   `tfsdk:"timeouts"`
+	ServiceSid types.String   `tfsdk:"service_sid"`
+	Identities types.Set      `tfsdk:"identities"`
+	Users      types.List     `tfsdk:"users"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewChatUsersDataSource is the factory of twilio_chat_users.
@@ -70,12 +71,17 @@ func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadReque
 		if diags.HasError() {
 			return diags
 		}
-		m.Users = make([]chatUserFields, len(users))
+		fields := make([]chatUserFields, len(users))
 		for i := range users {
-			m.Users[i].ServiceSid = m.ServiceSid
-			diags.Append(flattenChatUser(&users[i], &m.Users[i])...)
+			fields[i].ServiceSid = m.ServiceSid
+			diags.Append(flattenChatUser(&users[i], &fields[i])...)
 		}
-		return diags
+		if diags.HasError() {
+			return diags
+		}
+		var d diag.Diagnostics
+		m.Users, d = objectList(ctx, resp.State.Schema, path.Root("users"), fields)
+		return append(diags, d...)
 	})
 }
 
@@ -98,10 +104,10 @@ type conversationsUsersDataSource struct {
 }
 
 type conversationsUsersModel struct {
-	ChatServiceSid types.String              `tfsdk:"chat_service_sid"`
-	Identities     types.Set                 `tfsdk:"identities"`
-	Users          []conversationsUserFields `tfsdk:"users"`
-	Timeouts       timeouts.Value            `tfsdk:"timeouts"`
+	ChatServiceSid types.String   `tfsdk:"chat_service_sid"`
+	Identities     types.Set      `tfsdk:"identities"`
+	Users          types.List     `tfsdk:"users"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewConversationsUsersDataSource is the factory of twilio_conversations_users.
@@ -135,10 +141,15 @@ func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.
 		if diags.HasError() {
 			return diags
 		}
-		m.Users = make([]conversationsUserFields, len(users))
+		fields := make([]conversationsUserFields, len(users))
 		for i := range users {
-			diags.Append(flattenConversationsUser(&users[i], &m.Users[i])...)
+			diags.Append(flattenConversationsUser(&users[i], &fields[i])...)
 		}
-		return diags
+		if diags.HasError() {
+			return diags
+		}
+		var d diag.Diagnostics
+		m.Users, d = objectList(ctx, resp.State.Schema, path.Root("users"), fields)
+		return append(diags, d...)
 	})
 }
