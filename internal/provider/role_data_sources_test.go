@@ -173,7 +173,7 @@ func TestAccConversationsRoleDataSource_bySidOnAServiceAndOnTheDefaultService(t 
 		"200 ConversationsDefaultRole /v1/Roles/"+roleSid(2)+"?")
 }
 
-func TestAccRoleDataSources_byNameOnTheLastOfThreePages(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_byNameOnTheLastOfThreePages(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -212,7 +212,7 @@ func TestAccConversationsRoleDataSource_byNameOnTheDefaultService(t *testing.T) 
 		"200 ConversationsDefaultRoles /v1/Roles?"+nextPageQuery(2, 2, 4))
 }
 
-func TestAccRoleDataSources_sameNameTwoTypes(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_sameNameTwoTypes(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -244,7 +244,7 @@ func TestAccRoleDataSources_sameNameTwoTypes(t *testing.T) {
 	}
 }
 
-func TestAccRoleDataSources_nextPageURLOnAnotherHostIsNotFollowed(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_nextPageURLOnAnotherHostIsNotFollowed(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu, elsewhere := startBareEmulator(t), startBareEmulator(t)
@@ -266,7 +266,7 @@ func TestAccRoleDataSources_nextPageURLOnAnotherHostIsNotFollowed(t *testing.T) 
 	}
 }
 
-func TestAccRoleDataSources_nextPageURLOnTwilioHostIsFollowedOnTheEndpoint(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_nextPageURLOnTwilioHostIsFollowedOnTheEndpoint(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -281,7 +281,7 @@ func TestAccRoleDataSources_nextPageURLOnTwilioHostIsFollowedOnTheEndpoint(t *te
 	}
 }
 
-func TestAccRoleDataSources_nextPageURLThatRepeatsFails(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_nextPageURLThatRepeatsFails(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -307,7 +307,7 @@ func TestAccRoleDataSources_nextPageURLThatRepeatsFails(t *testing.T) {
 	}
 }
 
-func TestAccRoleDataSources_pageAnswering503IsRetried(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_pageAnswering503IsRetried(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -324,7 +324,7 @@ func TestAccRoleDataSources_pageAnswering503IsRetried(t *testing.T) {
 	}
 }
 
-func TestAccRoleDataSources_namesMatchExactly(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_namesMatchExactly(t *testing.T) {
 	const odd = "Ops & Support = 李 Team/β?x=1"
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
@@ -351,7 +351,7 @@ func TestAccRoleDataSources_namesMatchExactly(t *testing.T) {
 	}
 }
 
-func TestAccRoleDataSources_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
+func TestAccChatRoleAndConversationsRole_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
 	for _, s := range roleSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)

@@ -119,7 +119,7 @@ func userAt(i int, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("users").AtSliceIndex(i).AtMapKey(attr)
 }
 
-func TestAccUsersDataSources_everyAttributeAsTheSingularOneSortedByIdentity(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_everyAttributeAsTheSingularOneSortedByIdentity(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -157,7 +157,7 @@ func TestAccUsersDataSources_everyAttributeAsTheSingularOneSortedByIdentity(t *t
 	}
 }
 
-func TestAccUsersDataSources_onePagePerRequestWithoutIdentities(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_onePagePerRequestWithoutIdentities(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -183,7 +183,7 @@ func TestAccUsersDataSources_onePagePerRequestWithoutIdentities(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_userOnTwoPagesIsListedOnce(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_userOnTwoPagesIsListedOnce(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -217,7 +217,7 @@ func TestAccUsersDataSources_userOnTwoPagesIsListedOnce(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_missingIdentitiesAreNamed(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_missingIdentitiesAreNamed(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			t.Run("one by one", func(t *testing.T) {
@@ -246,7 +246,7 @@ func TestAccUsersDataSources_missingIdentitiesAreNamed(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_identitiesOneByOneUpToAPage(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPage(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -267,7 +267,7 @@ func TestAccUsersDataSources_identitiesOneByOneUpToAPage(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_moreIdentitiesThanAPageFilterTheList(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_moreIdentitiesThanAPageFilterTheList(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -286,7 +286,7 @@ func TestAccUsersDataSources_moreIdentitiesThanAPageFilterTheList(t *testing.T) 
 	}
 }
 
-func TestAccUsersDataSources_oddIdentitiesInBothModes(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_oddIdentitiesInBothModes(t *testing.T) {
 	odd := []string{"team/jing", "jing?admin=true", "jing#1", "100%jing", "jing+ops@example.com", "Jing Li", "李静 🚀", "a&b=c"}
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
@@ -310,7 +310,7 @@ func TestAccUsersDataSources_oddIdentitiesInBothModes(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_pageAnswering503IsRetried(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_pageAnswering503IsRetried(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -328,7 +328,7 @@ func TestAccUsersDataSources_pageAnswering503IsRetried(t *testing.T) {
 	}
 }
 
-func TestAccUsersDataSources_timeoutMidListNamesThePagesRead(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_timeoutMidListNamesThePagesRead(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
