@@ -101,6 +101,33 @@ func expectReadsOf(t *testing.T, got []string, unordered bool, want ...string) {
 	}
 }
 
+// expectSecondPageRetried checks that the first read got a 503 for the
+// second page of a list, asked for it again and read on as read; the later
+// reads as read.
+func expectSecondPageRetried(t *testing.T, emu *emulator.Server, read []string) {
+	t.Helper()
+	first := append([]string{read[0], withStatus(503, read[1])}, read[1:]...)
+	expectFirstReadThenReads(t, emu, first, read...)
+}
+
+// withStatus is a request as seen renders it, answered with status instead.
+func withStatus(status int, request string) string {
+	_, rest, _ := strings.Cut(request, " ")
+	return fmt.Sprintf("%d %s", status, rest)
+}
+
+// listRead is the requests of one read of a whole list on route at path:
+// the first page of askedSize, then the pages the emulator served of size
+// items, the one after the first after the item whose seq is lastSeqs[0],
+// and so on.
+func listRead(route emulator.RouteName, path string, askedSize, size int, lastSeqs ...uint64) []string {
+	read := []string{fmt.Sprintf("200 %s %s?PageSize=%d", route, path, askedSize)}
+	for i, seq := range lastSeqs {
+		read = append(read, fmt.Sprintf("200 %s %s?%s", route, path, nextPageQuery(size, i+1, seq)))
+	}
+	return read
+}
+
 // nextPageQuery is the query of page page (0-based) of a list served page by
 // page of size items, after the item stored with seq lastSeq: the query of
 // the emulator's next_page_url, which the provider must send as it is.

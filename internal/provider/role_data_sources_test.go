@@ -53,15 +53,10 @@ func (s roleSource) byName(name, roleName string, more ...hclArg) string {
 
 func (s roleSource) addr(name string) string { return "data." + s.name + "." + name }
 
-// listRead is the requests of one read of the roles of testServiceSid
-// served pageSize at a time: pages pages after the first, each after the
-// page before's last role (whose seq is lastSeqs[i]).
-func (s roleSource) listRead(pageSize int, lastSeqs ...uint64) []string {
-	read := []string{fmt.Sprintf("200 %s %s?PageSize=%d", s.listRoute, s.listPath, s.pageSize)}
-	for i, seq := range lastSeqs {
-		read = append(read, fmt.Sprintf("200 %s %s?%s", s.listRoute, s.listPath, nextPageQuery(pageSize, i+1, seq)))
-	}
-	return read
+// listRead is the requests of one read of the roles of testServiceSid, as
+// the package function.
+func (s roleSource) listRead(size int, lastSeqs ...uint64) []string {
+	return listRead(s.listRoute, s.listPath, s.pageSize, size, lastSeqs...)
 }
 
 func roleSid(i int) string { return fmt.Sprintf("RL%032d", i) }
@@ -83,6 +78,26 @@ func sixRolesOnThreePages(emu *emulator.Server) {
 	putRoles(emu, 6, "channel", "guest")
 }
 
+// roleChecks checks every attribute of the role of testServiceSid (in the
+// attribute serviceAttr) in addr, as NewRole makes it, but its timeouts.
+func roleChecks(addr, serviceAttr, sid, name, typ, url string, permissions ...string) []statecheck.StateCheck {
+	perms := make([]knownvalue.Check, len(permissions))
+	for i, p := range permissions {
+		perms[i] = knownvalue.StringExact(p)
+	}
+	return []statecheck.StateCheck{
+		expectAttr(addr, serviceAttr, knownvalue.StringExact(testServiceSid)),
+		expectAttr(addr, "sid", knownvalue.StringExact(sid)),
+		expectAttr(addr, "friendly_name", knownvalue.StringExact(name)),
+		expectAttr(addr, "type", knownvalue.StringExact(typ)),
+		expectAttr(addr, "account_sid", knownvalue.StringExact(testAccountSid)),
+		expectAttr(addr, "permissions", knownvalue.ListExact(perms)),
+		expectAttr(addr, "date_created", knownvalue.StringExact("2016-03-03T19:47:15Z")),
+		expectAttr(addr, "date_updated", knownvalue.StringExact("2016-03-03T19:47:15Z")),
+		expectAttr(addr, "url", knownvalue.StringExact(url)),
+	}
+}
+
 func TestAccChatRoleDataSource_bySidEveryAttribute(t *testing.T) {
 	emu := startBareEmulator(t)
 	// Not in any sorted order: Twilio's order must be kept.
@@ -98,19 +113,8 @@ func TestAccChatRoleDataSource_bySidEveryAttribute(t *testing.T) {
 		Config: providerBlock(emu) +
 			dataBlock("twilio_chat_role", "full", str("service_sid", testServiceSid), str("sid", roleSid(7))) +
 			dataBlock("twilio_chat_role", "null", str("service_sid", testServiceSid), str("sid", roleSid(8))),
-		ConfigStateChecks: []statecheck.StateCheck{
-			expectAttr(full, "service_sid", knownvalue.StringExact(testServiceSid)),
-			expectAttr(full, "sid", knownvalue.StringExact(roleSid(7))),
-			expectAttr(full, "friendly_name", knownvalue.StringExact("channel admin")),
-			expectAttr(full, "type", knownvalue.StringExact("channel")),
-			expectAttr(full, "account_sid", knownvalue.StringExact(testAccountSid)),
-			expectAttr(full, "permissions", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("sendMessage"), knownvalue.StringExact("leaveChannel"),
-				knownvalue.StringExact("destroyChannel"), knownvalue.StringExact("addMember"),
-			})),
-			expectAttr(full, "date_created", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(full, "date_updated", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(full, "url", knownvalue.StringExact(emu.URL()+"/v2/Services/"+testServiceSid+"/Roles/"+roleSid(7))),
+		ConfigStateChecks: append(roleChecks(full, "service_sid", roleSid(7), "channel admin", "channel",
+			emu.URL()+"/v2/Services/"+testServiceSid+"/Roles/"+roleSid(7), permissions...),
 			expectAttr(full, "timeouts", knownvalue.Null()),
 
 			// The configured service stays; every null Twilio sent stays null.
@@ -123,7 +127,7 @@ func TestAccChatRoleDataSource_bySidEveryAttribute(t *testing.T) {
 			expectAttr(null, "date_created", knownvalue.Null()),
 			expectAttr(null, "date_updated", knownvalue.Null()),
 			expectAttr(null, "url", knownvalue.Null()),
-		},
+		),
 	})
 	expectReads(t, emu, true,
 		"200 ChatRole /v2/Services/"+testServiceSid+"/Roles/"+roleSid(7)+"?",
@@ -140,33 +144,12 @@ func TestAccConversationsRoleDataSource_bySidOnAServiceAndOnTheDefaultService(t 
 		Config: bothEndpointsBlock(emu) +
 			dataBlock("twilio_conversations_role", "scoped", str("chat_service_sid", testServiceSid), str("sid", roleSid(1))) +
 			dataBlock("twilio_conversations_role", "default", str("sid", roleSid(2))),
-		ConfigStateChecks: []statecheck.StateCheck{
-			expectAttr(scoped, "chat_service_sid", knownvalue.StringExact(testServiceSid)),
-			expectAttr(scoped, "sid", knownvalue.StringExact(roleSid(1))),
-			expectAttr(scoped, "friendly_name", knownvalue.StringExact("channel user")),
-			expectAttr(scoped, "type", knownvalue.StringExact("conversation")),
-			expectAttr(scoped, "account_sid", knownvalue.StringExact(testAccountSid)),
-			expectAttr(scoped, "permissions", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("sendMessage"), knownvalue.StringExact("leaveChannel"),
-				knownvalue.StringExact("editOwnMessage"), knownvalue.StringExact("deleteOwnMessage"),
-			})),
-			expectAttr(scoped, "date_created", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(scoped, "date_updated", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(scoped, "url", knownvalue.StringExact(emu.URL()+"/v1/Services/"+testServiceSid+"/Roles/"+roleSid(1))),
-
+		ConfigStateChecks: append(
+			roleChecks(scoped, "chat_service_sid", roleSid(1), "channel user", "conversation",
+				emu.URL()+"/v1/Services/"+testServiceSid+"/Roles/"+roleSid(1), "sendMessage", "leaveChannel", "editOwnMessage", "deleteOwnMessage"),
 			// Without chat_service_sid, the service is the answer's.
-			expectAttr(dflt, "chat_service_sid", knownvalue.StringExact(testServiceSid)),
-			expectAttr(dflt, "sid", knownvalue.StringExact(roleSid(2))),
-			expectAttr(dflt, "friendly_name", knownvalue.StringExact("service admin")),
-			expectAttr(dflt, "type", knownvalue.StringExact("service")),
-			expectAttr(dflt, "account_sid", knownvalue.StringExact(testAccountSid)),
-			expectAttr(dflt, "permissions", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact("joinChannel"), knownvalue.StringExact("createChannel"),
-			})),
-			expectAttr(dflt, "date_created", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(dflt, "date_updated", knownvalue.StringExact("2016-03-03T19:47:15Z")),
-			expectAttr(dflt, "url", knownvalue.StringExact(emu.URL()+"/v1/Roles/"+roleSid(2))),
-		},
+			roleChecks(dflt, "chat_service_sid", roleSid(2), "service admin", "service",
+				emu.URL()+"/v1/Roles/"+roleSid(2), "joinChannel", "createChannel")...),
 	})
 	expectReads(t, emu, true,
 		"200 ConversationsRole /v1/Services/"+testServiceSid+"/Roles/"+roleSid(1)+"?",
@@ -317,9 +300,7 @@ func TestAccChatRoleAndConversationsRole_pageAnswering503IsRetried(t *testing.T)
 				Config:            bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5)))},
 			})
-			read := s.listRead(2, 2, 4)
-			first := []string{read[0], "503" + strings.TrimPrefix(read[1], "200"), read[1], read[2]}
-			expectFirstReadThenReads(t, emu, first, read...)
+			expectSecondPageRetried(t, emu, s.listRead(2, 2, 4))
 		})
 	}
 }

@@ -57,15 +57,10 @@ func (s usersSource) block(name string, more ...hclArg) string {
 	return dataBlock(s.name, name, append([]hclArg{str(s.serviceArg, testServiceSid)}, more...)...)
 }
 
-// listRead is the requests of one read of the whole list of testServiceSid's
-// users, served size at a time, the page after the first after the user
-// whose seq is lastSeqs[0], and so on.
+// listRead is the requests of one read of the users of testServiceSid, as
+// the package function.
 func (s usersSource) listRead(size int, lastSeqs ...uint64) []string {
-	read := []string{fmt.Sprintf("200 %s %s?PageSize=%d", s.listRoute, s.listPath, s.pageSize)}
-	for i, seq := range lastSeqs {
-		read = append(read, fmt.Sprintf("200 %s %s?%s", s.listRoute, s.listPath, nextPageQuery(size, i+1, seq)))
-	}
-	return read
+	return listRead(s.listRoute, s.listPath, s.pageSize, size, lastSeqs...)
 }
 
 // fetchRead is the requests of one read of identities one by one.
@@ -117,6 +112,13 @@ func identitiesAre(addr string, identities ...string) statecheck.StateCheck {
 // userAt is the path of attribute attr of the i-th user.
 func userAt(i int, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("users").AtSliceIndex(i).AtMapKey(attr)
+}
+
+// fiveUsersOnThreePages stores the users "u1" to "u5" (userSid(1) to
+// userSid(5)), served two a page.
+func fiveUsersOnThreePages(emu *emulator.Server) {
+	emu.SetMaxPageSize(2)
+	putUsers(emu, 1, "u1", "u2", "u3", "u4", "u5")
 }
 
 func TestAccChatUsersAndConversationsUsers_everyAttributeAsTheSingularOneSortedByIdentity(t *testing.T) {
@@ -187,8 +189,7 @@ func TestAccChatUsersAndConversationsUsers_userOnTwoPagesIsListedOnce(t *testing
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
-			emu.SetMaxPageSize(2)
-			putUsers(emu, 1, "u1", "u2", "u3", "u4", "u5")
+			fiveUsersOnThreePages(emu)
 			var once sync.Once
 			var moved atomic.Bool
 			emu.SetPageHook(func(route emulator.RouteName, page int) {
@@ -246,42 +247,29 @@ func TestAccChatUsersAndConversationsUsers_missingIdentitiesAreNamed(t *testing.
 	}
 }
 
-func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPage(t *testing.T) {
+func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPageElseTheListFiltered(t *testing.T) {
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
 			all := numbered(s.pageSize + 20)
 			putUsers(emu, 1, all...)
-			// As many as a page holds, and not in order.
-			wanted := slices.Clone(all[20:])
-			slices.Reverse(wanted)
+			// As many as a page holds, and not in order: one GET each.
+			few := slices.Clone(all[20:])
+			slices.Reverse(few)
+			// One more: the list, two pages, filtered.
+			many := all[:s.pageSize+1]
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.block("some", expr("identities", hclStrings(wanted))),
+				Config: bothEndpointsBlock(emu) +
+					s.block("few", expr("identities", hclStrings(few))) +
+					s.block("many", expr("identities", fmt.Sprintf(`[for i in range(%d) : format("u%%03d", i)]`, len(many)))),
 				ConfigStateChecks: []statecheck.StateCheck{
-					identitiesAre(s.addr("some"), all[20:]...),
-					statecheck.ExpectKnownValue(s.addr("some"), userAt(0, "sid"), knownvalue.StringExact(userSid(21))),
+					identitiesAre(s.addr("few"), all[20:]...),
+					statecheck.ExpectKnownValue(s.addr("few"), userAt(0, "sid"), knownvalue.StringExact(userSid(21))),
+					identitiesAre(s.addr("many"), many...),
+					statecheck.ExpectKnownValue(s.addr("many"), userAt(s.pageSize, "sid"), knownvalue.StringExact(userSid(s.pageSize+1))),
 				},
 			})
-			expectReads(t, emu, true, s.fetchRead(200, wanted...)...)
-		})
-	}
-}
-
-func TestAccChatUsersAndConversationsUsers_moreIdentitiesThanAPageFilterTheList(t *testing.T) {
-	for _, s := range usersSources {
-		t.Run(s.name, func(t *testing.T) {
-			emu := startBareEmulator(t)
-			all := numbered(s.pageSize + 20)
-			putUsers(emu, 1, all...)
-			wanted := all[:s.pageSize+1]
-			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.block("some", expr("identities", fmt.Sprintf(`[for i in range(%d) : format("u%%03d", i)]`, len(wanted)))),
-				ConfigStateChecks: []statecheck.StateCheck{
-					identitiesAre(s.addr("some"), wanted...),
-					statecheck.ExpectKnownValue(s.addr("some"), userAt(s.pageSize, "sid"), knownvalue.StringExact(userSid(s.pageSize+1))),
-				},
-			})
-			expectReads(t, emu, false, s.listRead(s.pageSize, uint64(s.pageSize))...)
+			expectReads(t, emu, true, append(s.fetchRead(200, few...), s.listRead(s.pageSize, uint64(s.pageSize))...)...)
 		})
 	}
 }
@@ -314,16 +302,13 @@ func TestAccChatUsersAndConversationsUsers_pageAnswering503IsRetried(t *testing.
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
-			emu.SetMaxPageSize(2)
-			putUsers(emu, 1, "u1", "u2", "u3", "u4", "u5")
+			fiveUsersOnThreePages(emu)
 			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{Status: 503})
 			accTest(t, resource.TestStep{
 				Config:            bothEndpointsBlock(emu) + s.block("all"),
 				ConfigStateChecks: []statecheck.StateCheck{identitiesAre(s.addr("all"), "u1", "u2", "u3", "u4", "u5")},
 			})
-			read := s.listRead(2, 2, 4)
-			first := []string{read[0], "503" + strings.TrimPrefix(read[1], "200"), read[1], read[2]}
-			expectFirstReadThenReads(t, emu, first, read...)
+			expectSecondPageRetried(t, emu, s.listRead(2, 2, 4))
 		})
 	}
 }
@@ -332,8 +317,7 @@ func TestAccChatUsersAndConversationsUsers_timeoutMidListNamesThePagesRead(t *te
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
-			emu.SetMaxPageSize(2)
-			putUsers(emu, 1, "u1", "u2", "u3", "u4", "u5")
+			fiveUsersOnThreePages(emu)
 			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{Hang: true})
 			accTest(t, resource.TestStep{
 				Config: bothEndpointsBlock(emu) + s.block("all", expr("timeouts", `{ read = "3s" }`)),
@@ -342,7 +326,7 @@ func TestAccChatUsersAndConversationsUsers_timeoutMidListNamesThePagesRead(t *te
 						s.resource, testServiceSid)),
 			})
 			read := s.listRead(2, 2)
-			expectReads(t, emu, false, read[0], "0"+strings.TrimPrefix(read[1], "200"))
+			expectReads(t, emu, false, read[0], withStatus(0, read[1]))
 		})
 	}
 }
