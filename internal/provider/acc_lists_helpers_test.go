@@ -27,17 +27,15 @@ func startBareEmulator(t *testing.T) *emulator.Server {
 }
 
 // bothEndpointsBlock configures the provider with the emulator as both the
-// Chat and the Conversations endpoint; extra lines go into the block as
-// they are.
-func bothEndpointsBlock(emu *emulator.Server, extra ...string) string {
+// Chat and the Conversations endpoint.
+func bothEndpointsBlock(emu *emulator.Server) string {
 	return fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
   endpoints   = { chat = %q, conversations = %q }
-  %s
 }
-`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), strings.Join(extra, "\n  "))
+`, testAccountSid, testAuthToken, emu.URL(), emu.URL())
 }
 
 // seen renders a request as "status route path?query", for comparisons

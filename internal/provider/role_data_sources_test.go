@@ -54,15 +54,15 @@ func (s roleSource) byName(name, roleName string, more ...hclArg) string {
 func (s roleSource) addr(name string) string { return "data." + s.name + "." + name }
 
 // listRead is the requests of one read of the roles of testServiceSid, as
-// the package function.
-func (s roleSource) listRead(size int, lastSeqs ...uint64) []string {
-	return listRead(s.listRoute, s.listPath, s.pageSize, size, lastSeqs...)
+// the package function, served two a page (sixRolesOnThreePages).
+func (s roleSource) listRead(lastSeqs ...uint64) []string {
+	return listRead(s.listRoute, s.listPath, s.pageSize, 2, lastSeqs...)
 }
 
 func roleSid(i int) string { return fmt.Sprintf("RL%032d", i) }
 
 // putRoles stores roles named names in testServiceSid, of type chatType
-// (Chat's), with sids roleSid(first), roleSid(first+1)…
+// (Chat's), with sids roleSid(first), roleSid(first+1) and so on.
 func putRoles(emu *emulator.Server, first int, chatType string, names ...string) {
 	for i, name := range names {
 		emu.PutRole(testServiceSid, emulator.NewRole(emu.URL(), testAccountSid, testServiceSid, roleSid(first+i), name, chatType, nil))
@@ -170,7 +170,7 @@ func TestAccChatRoleAndConversationsRole_byNameOnTheLastOfThreePages(t *testing.
 					expectAttr(s.addr("mod"), s.serviceArg, knownvalue.StringExact(testServiceSid)),
 				},
 			})
-			expectReads(t, emu, false, s.listRead(2, 2, 4)...)
+			expectReads(t, emu, false, s.listRead(2, 4)...)
 		})
 	}
 }
@@ -222,7 +222,7 @@ func TestAccChatRoleAndConversationsRole_sameNameTwoTypes(t *testing.T) {
 						expectAttr(s.addr("mod"), "type", knownvalue.StringExact(s.channel)),
 					},
 				})
-			expectReads(t, emu, false, s.listRead(2)...)
+			expectReads(t, emu, false, s.listRead()...)
 		})
 	}
 }
@@ -243,7 +243,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLOnAnotherHostIsNotFollowed(t
 					fmt.Sprintf("names host %s, neither the configured endpoint (%s) nor Twilio's own %s host", host(elsewhere), host(emu), s.api),
 					"it was not followed, so the credentials did not leave for it"),
 			})
-			expectReads(t, emu, false, s.listRead(2)[0])
+			expectReads(t, emu, false, s.listRead()[0])
 			expectReads(t, elsewhere, false)
 		})
 	}
@@ -259,7 +259,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLOnTwilioHostIsFollowedOnTheE
 				Config:            bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5)))},
 			})
-			expectReads(t, emu, false, s.listRead(2, 2, 4)...)
+			expectReads(t, emu, false, s.listRead(2, 4)...)
 		})
 	}
 }
@@ -285,7 +285,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLThatRepeatsFails(t *testing.
 					fmt.Sprintf(`Reading the %s named "moderator" in service %s: page 3 of the list (2 read before it):`, s.resource, testServiceSid),
 					fmt.Sprintf(`Twilio's next_page_url "%s%s?%s" repeats a page already read; the list would never end`, emu.URL(), s.listPath, nextPageQuery(2, 1, 2))),
 			})
-			expectReads(t, emu, false, s.listRead(2, 2)...)
+			expectReads(t, emu, false, s.listRead(2)...)
 		})
 	}
 }
@@ -300,7 +300,7 @@ func TestAccChatRoleAndConversationsRole_pageAnswering503IsRetried(t *testing.T)
 				Config:            bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5)))},
 			})
-			expectSecondPageRetried(t, emu, s.listRead(2, 2, 4))
+			expectSecondPageRetried(t, emu, s.listRead(2, 4))
 		})
 	}
 }
@@ -327,7 +327,7 @@ func TestAccChatRoleAndConversationsRole_namesMatchExactly(t *testing.T) {
 						// Sorted: "O" before "a".
 						fmt.Sprintf(`The 3 roles there: %q (%s), "admin" (%s), "user" (%s).`, odd, s.deployment, s.deployment, s.channel)),
 				})
-			expectReads(t, emu, false, s.listRead(2)[0])
+			expectReads(t, emu, false, s.listRead()[0])
 		})
 	}
 }
