@@ -178,6 +178,11 @@ func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where
 			case <-ctx.Done():
 				return
 			}
+			// Each goroutine logs on its own copy of the logger's fields:
+			// terraform-plugin-log's masking writes into that map, and
+			// goroutines sharing it crash the provider (concurrent map
+			// writes; hashicorp/terraform-plugin-log#246).
+			ctx := tflog.SetField(ctx, "identity", identity)
 			u, err := a.fetch(ctx, r, serviceSid, identity)
 			switch {
 			case err == nil:

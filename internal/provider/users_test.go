@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
@@ -195,5 +198,32 @@ func TestReadUsers_cancelStopsTheFetches(t *testing.T) {
 	}
 	if n := f.fetches.Load(); n > fetchConcurrency {
 		t.Fatalf("%d requests were sent after the cancellation", n)
+	}
+}
+
+// The fetches log from their goroutines, as the HTTP client does, on a
+// context with fields and masks (every read's): terraform-plugin-log masks
+// by writing into the context's field map, so goroutines sharing one map
+// crash the provider ("concurrent map iteration and map write").
+func TestReadUsers_concurrentFetchesLogOnTheirOwnContexts(t *testing.T) {
+	ctx := tflogtest.RootLogger(context.Background(), io.Discard)
+	ctx = tflog.SetField(ctx, "tf_data_source_type", "twilio_chat_users")
+	ctx = maskSecrets(ctx, []string{"secret-token"})
+	var ids []string
+	for i := range 50 {
+		ids = append(ids, fmt.Sprintf("user %02d", i))
+	}
+	f := newFakeUsers(ids...)
+	a := f.api(50)
+	fetch := a.fetch
+	a.fetch = func(ctx context.Context, r reading, serviceSid, identity string) (*chat.User, error) {
+		for range 2000 {
+			tflog.Debug(ctx, "Twilio API request", map[string]any{"url": "/Users/" + identity})
+		}
+		return fetch(ctx, r, serviceSid, identity)
+	}
+	users, diags := a.readUsers(ctx, testReading, "IS1", "service IS1", identitySet(ids...))
+	if diags.HasError() || len(users) != len(ids) {
+		t.Fatalf("%d users, %v", len(users), diags)
 	}
 }
