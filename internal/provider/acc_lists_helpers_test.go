@@ -26,18 +26,6 @@ func startBareEmulator(t *testing.T) *emulator.Server {
 	return emu
 }
 
-// bothEndpointsBlock configures the provider with the emulator as both the
-// Chat and the Conversations endpoint.
-func bothEndpointsBlock(emu *emulator.Server) string {
-	return fmt.Sprintf(`
-provider "twilio" {
-  account_sid = %q
-  auth_token  = %q
-  endpoints   = { chat = %q, conversations = %q }
-}
-`, testAccountSid, testAuthToken, emu.URL(), emu.URL())
-}
-
 // seen renders a request as "status route path?query", for comparisons
 // whose failure shows everything the emulator saw.
 func seen(r emulator.Request) string {

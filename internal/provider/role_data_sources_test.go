@@ -141,7 +141,7 @@ func TestAccConversationsRoleDataSource_bySidOnAServiceAndOnTheDefaultService(t 
 	emu.PutRole(testServiceSid, emulator.NewRole(emu.URL(), testAccountSid, testServiceSid, roleSid(2), "service admin", "deployment", []string{"joinChannel", "createChannel"}))
 	scoped, dflt := "data.twilio_conversations_role.scoped", "data.twilio_conversations_role.default"
 	accTest(t, resource.TestStep{
-		Config: bothEndpointsBlock(emu) +
+		Config: providerBlock(emu) +
 			dataBlock("twilio_conversations_role", "scoped", str("chat_service_sid", testServiceSid), str("sid", roleSid(1))) +
 			dataBlock("twilio_conversations_role", "default", str("sid", roleSid(2))),
 		ConfigStateChecks: append(
@@ -162,7 +162,7 @@ func TestAccChatRoleAndConversationsRole_byNameOnTheLastOfThreePages(t *testing.
 			emu := startBareEmulator(t)
 			sixRolesOnThreePages(emu)
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+				Config: providerBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5))),
 					expectAttr(s.addr("mod"), "friendly_name", knownvalue.StringExact("moderator")),
@@ -181,7 +181,7 @@ func TestAccConversationsRoleDataSource_byNameOnTheDefaultService(t *testing.T) 
 	sixRolesOnThreePages(emu)
 	addr := "data.twilio_conversations_role.mod"
 	accTest(t, resource.TestStep{
-		Config: bothEndpointsBlock(emu) + dataBlock("twilio_conversations_role", "mod", str("friendly_name", "moderator")),
+		Config: providerBlock(emu) + dataBlock("twilio_conversations_role", "mod", str("friendly_name", "moderator")),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectAttr(addr, "sid", knownvalue.StringExact(roleSid(5))),
 			expectAttr(addr, "type", knownvalue.StringExact("service")),
@@ -203,20 +203,20 @@ func TestAccChatRoleAndConversationsRole_sameNameTwoTypes(t *testing.T) {
 			putRoles(emu, 3, "deployment", "moderator")
 			accTest(t,
 				resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+					Config: providerBlock(emu) + s.byName("mod", "moderator"),
 					ExpectError: errorPattern("several "+s.resource+"s match",
 						fmt.Sprintf(`2 %ss are named "moderator" in service %s: %s (type %s), %s (type %s).`, s.resource, testServiceSid, roleSid(2), s.channel, roleSid(3), s.deployment),
 						fmt.Sprintf("Set type (`%s` or `%s`) or sid to choose one.", s.channel, s.deployment)),
 				},
 				resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator", str("type", s.deployment)),
+					Config: providerBlock(emu) + s.byName("mod", "moderator", str("type", s.deployment)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(3))),
 						expectAttr(s.addr("mod"), "type", knownvalue.StringExact(s.deployment)),
 					},
 				},
 				resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator", str("type", s.channel)),
+					Config: providerBlock(emu) + s.byName("mod", "moderator", str("type", s.channel)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(2))),
 						expectAttr(s.addr("mod"), "type", knownvalue.StringExact(s.channel)),
@@ -236,7 +236,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLOnAnotherHostIsNotFollowed(t
 			emu.SetNextPageURLRewrite(func(next string) string { return strings.Replace(next, emu.URL(), elsewhere.URL(), 1) })
 			host := func(e *emulator.Server) string { return strings.TrimPrefix(e.URL(), "http://") }
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+				Config: providerBlock(emu) + s.byName("mod", "moderator"),
 				ExpectError: errorPattern("Twilio's next_page_url points elsewhere",
 					fmt.Sprintf(`Reading the %s named "moderator" in service %s: page 2 of the list (1 read before it):`, s.resource, testServiceSid),
 					fmt.Sprintf(`"%s%s?%s"`, elsewhere.URL(), s.listPath, nextPageQuery(2, 1, 2)),
@@ -256,7 +256,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLOnTwilioHostIsFollowedOnTheE
 			sixRolesOnThreePages(emu)
 			emu.SetLinkBase(s.api, s.linkBase)
 			accTest(t, resource.TestStep{
-				Config:            bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+				Config:            providerBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5)))},
 			})
 			expectReads(t, emu, false, s.listRead(2, 4)...)
@@ -280,7 +280,7 @@ func TestAccChatRoleAndConversationsRole_nextPageURLThatRepeatsFails(t *testing.
 				return first
 			})
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+				Config: providerBlock(emu) + s.byName("mod", "moderator"),
 				ExpectError: errorPattern("Twilio's list pages loop",
 					fmt.Sprintf(`Reading the %s named "moderator" in service %s: page 3 of the list (2 read before it):`, s.resource, testServiceSid),
 					fmt.Sprintf(`Twilio's next_page_url "%s%s?%s" repeats a page already read; the list would never end`, emu.URL(), s.listPath, nextPageQuery(2, 1, 2))),
@@ -297,7 +297,7 @@ func TestAccChatRoleAndConversationsRole_pageAnswering503IsRetried(t *testing.T)
 			sixRolesOnThreePages(emu)
 			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{Status: 503})
 			accTest(t, resource.TestStep{
-				Config:            bothEndpointsBlock(emu) + s.byName("mod", "moderator"),
+				Config:            providerBlock(emu) + s.byName("mod", "moderator"),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("mod"), "sid", knownvalue.StringExact(roleSid(5)))},
 			})
 			expectSecondPageRetried(t, emu, s.listRead(2, 4))
@@ -314,14 +314,14 @@ func TestAccChatRoleAndConversationsRole_namesMatchExactly(t *testing.T) {
 			putRoles(emu, 3, "channel", "user")
 			accTest(t,
 				resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.byName("odd", odd),
+					Config: providerBlock(emu) + s.byName("odd", odd),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttr(s.addr("odd"), "sid", knownvalue.StringExact(roleSid(2))),
 						expectAttr(s.addr("odd"), "friendly_name", knownvalue.StringExact(odd)),
 					},
 				},
 				resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.byName("odd", strings.ToLower(odd)),
+					Config: providerBlock(emu) + s.byName("odd", strings.ToLower(odd)),
 					ExpectError: errorPattern(s.resource+" not found",
 						fmt.Sprintf(`No %s named %q in service %s; names are matched exactly, case included.`, s.resource, strings.ToLower(odd), testServiceSid),
 						// Sorted: "O" before "a".
@@ -339,7 +339,7 @@ func TestAccChatRoleAndConversationsRole_invalidArgumentsFailAtPlanWithoutReques
 			putRoles(emu, 1, "channel", "admin")
 			step := func(want []string, args ...hclArg) resource.TestStep {
 				return resource.TestStep{
-					Config:      bothEndpointsBlock(emu) + dataBlock(s.name, "x", append([]hclArg{str(s.serviceArg, testServiceSid)}, args...)...),
+					Config:      providerBlock(emu) + dataBlock(s.name, "x", append([]hclArg{str(s.serviceArg, testServiceSid)}, args...)...),
 					PlanOnly:    true,
 					ExpectError: errorPattern(want...),
 				}

@@ -136,7 +136,7 @@ func TestAccChatUsersAndConversationsUsers_everyAttributeAsTheSingularOneSortedB
 			amy["is_online"], amy["attributes"], amy["friendly_name"], amy["joined_channels_count"] = false, `{"team":"ops"}`, "", 0
 			emu.PutUser(testServiceSid, amy)
 			sorted := []string{"Zed", "amy", "bob", "李静"}
-			config := bothEndpointsBlock(emu) + s.block("all")
+			config := providerBlock(emu) + s.block("all")
 			checks := []statecheck.StateCheck{
 				identitiesAre(s.addr("all"), sorted...),
 				statecheck.ExpectKnownValue(s.addr("all"), userAt(0, "friendly_name"), knownvalue.Null()),
@@ -166,7 +166,7 @@ func TestAccChatUsersAndConversationsUsers_onePagePerRequestWithoutIdentities(t 
 			all := numbered(250)
 			putUsers(emu, 1, all...)
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.block("all"),
+				Config: providerBlock(emu) + s.block("all"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr(s.addr("all"), "users", knownvalue.ListSizeExact(250)),
 					statecheck.ExpectKnownValue(s.addr("all"), userAt(0, "identity"), knownvalue.StringExact("u000")),
@@ -202,7 +202,7 @@ func TestAccChatUsersAndConversationsUsers_userOnTwoPagesIsListedOnce(t *testing
 				}
 			})
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.block("all"),
+				Config: providerBlock(emu) + s.block("all"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					identitiesAre(s.addr("all"), "u1", "u2", "u3", "u4", "u5"),
 					statecheck.ExpectKnownValue(s.addr("all"), userAt(0, "sid"), knownvalue.StringExact(userSid(1))),
@@ -225,7 +225,7 @@ func TestAccChatUsersAndConversationsUsers_missingIdentitiesAreNamed(t *testing.
 				emu := startBareEmulator(t)
 				putUsers(emu, 1, "amy", "bob")
 				accTest(t, resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.block("some", expr("identities", `["amy", "ghost", "bob"]`)),
+					Config: providerBlock(emu) + s.block("some", expr("identities", `["amy", "ghost", "bob"]`)),
 					ExpectError: errorPattern(s.resource+" not found",
 						fmt.Sprintf(`1 of the 3 identities asked for have no %s in service %s: "ghost". Nothing was written to state.`, s.resource, testServiceSid)),
 				})
@@ -236,7 +236,7 @@ func TestAccChatUsersAndConversationsUsers_missingIdentitiesAreNamed(t *testing.
 				putUsers(emu, 1, numbered(s.pageSize)...)
 				wanted := append(numbered(s.pageSize), "zz-ghost", "ghost")
 				accTest(t, resource.TestStep{
-					Config: bothEndpointsBlock(emu) + s.block("some", expr("identities", hclStrings(wanted))),
+					Config: providerBlock(emu) + s.block("some", expr("identities", hclStrings(wanted))),
 					ExpectError: errorPattern(s.resource+" not found",
 						fmt.Sprintf(`2 of the %d identities asked for have no %s in service %s: "ghost", "zz-ghost". Nothing was written to state.`,
 							s.pageSize+2, s.resource, testServiceSid)),
@@ -259,7 +259,7 @@ func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPageElseTheLis
 			// One more: the list, two pages, filtered.
 			many := all[:s.pageSize+1]
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) +
+				Config: providerBlock(emu) +
 					s.block("few", expr("identities", hclStrings(few))) +
 					s.block("many", expr("identities", fmt.Sprintf(`[for i in range(%d) : format("u%%03d", i)]`, len(many)))),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -284,7 +284,7 @@ func TestAccChatUsersAndConversationsUsers_oddIdentitiesInBothModes(t *testing.T
 			putUsers(emu, 1+len(odd), filler...)
 			listed := append(slices.Clone(odd), filler...)
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) +
+				Config: providerBlock(emu) +
 					s.block("one_by_one", expr("identities", hclStrings(odd))) +
 					s.block("listed", expr("identities", hclStrings(listed))),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -305,7 +305,7 @@ func TestAccChatUsersAndConversationsUsers_pageAnswering503IsRetried(t *testing.
 			fiveUsersOnThreePages(emu)
 			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{Status: 503})
 			accTest(t, resource.TestStep{
-				Config:            bothEndpointsBlock(emu) + s.block("all"),
+				Config:            providerBlock(emu) + s.block("all"),
 				ConfigStateChecks: []statecheck.StateCheck{identitiesAre(s.addr("all"), "u1", "u2", "u3", "u4", "u5")},
 			})
 			expectSecondPageRetried(t, emu, s.listRead(2, 2, 4))
@@ -320,7 +320,7 @@ func TestAccChatUsersAndConversationsUsers_timeoutMidListNamesThePagesRead(t *te
 			fiveUsersOnThreePages(emu)
 			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{Hang: true})
 			accTest(t, resource.TestStep{
-				Config: bothEndpointsBlock(emu) + s.block("all", expr("timeouts", `{ read = "3s" }`)),
+				Config: providerBlock(emu) + s.block("all", expr("timeouts", `{ read = "3s" }`)),
 				ExpectError: errorPattern("Timed out reading "+s.resource+"s",
 					fmt.Sprintf("Reading the %ss of service %s did not finish within the read timeout of 3s, retries included (1 pages of the list read, page 2 unfinished).",
 						s.resource, testServiceSid)),
@@ -337,7 +337,7 @@ func TestAccConversationsUsersDataSource_defaultService(t *testing.T) {
 	putUsers(emu, 1, "bob", "amy")
 	all, some := "data.twilio_conversations_users.all", "data.twilio_conversations_users.some"
 	accTest(t, resource.TestStep{
-		Config: bothEndpointsBlock(emu) +
+		Config: providerBlock(emu) +
 			dataBlock("twilio_conversations_users", "all") +
 			dataBlock("twilio_conversations_users", "some", expr("identities", `["amy"]`)),
 		ConfigStateChecks: []statecheck.StateCheck{
