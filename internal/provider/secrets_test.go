@@ -39,14 +39,15 @@ func newCLIRun(t *testing.T) *cliRun {
 	}
 	dir := t.TempDir()
 	rc := filepath.Join(dir, "cli.tfrc")
+	source := RegistryAddress[strings.Index(RegistryAddress, "/")+1:]
 	overrides := fmt.Sprintf(`provider_installation {
   dev_overrides {
-    "registry.opentofu.org/seed-29301ef8/twilio" = %q
-    "registry.terraform.io/seed-29301ef8/twilio" = %q
+    "registry.opentofu.org/%s" = %q
+    %q = %q
   }
   direct {}
 }
-`, bin, bin)
+`, source, bin, RegistryAddress, bin)
 	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
 		t.Fatal(err)
 	}
