@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
@@ -71,14 +70,8 @@ func (d *chatUserDataSource) ConfigValidators(context.Context) []datasource.Conf
 func (d *chatUserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatUserModel
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
-		l := lookupOf(m.Sid, "identity", m.Identity)
-		serviceSid := m.ServiceSid.ValueString()
-		tflog.Debug(ctx, "Reading Twilio chat user", map[string]any{"service_sid": serviceSid, "lookup": l.value, "by_sid": l.bySid()})
-		user, err := r.chat.FetchUser(ctx, serviceSid, l.value)
-		if err != nil {
-			return r.failed(readTarget{api: chatAPI, resource: "chat user", key: l.key("service " + serviceSid)}, err)
-		}
-		if diags := l.check("chat user", user.Sid, user.Identity); diags.HasError() {
+		user, diags := chatUsers.readOne(ctx, r, m.ServiceSid.ValueString(), lookupOf(m.Sid, "identity", m.Identity))
+		if diags.HasError() {
 			return diags
 		}
 		return flattenChatUser(user, &m.chatUserFields)

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
@@ -69,8 +68,9 @@ func (d *conversationsUserDataSource) ConfigValidators(context.Context) []dataso
 	}
 }
 
-// conversationsService names a Conversations service for errors.
-func conversationsService(serviceSid string) string {
+// serviceNamed names a service for errors; "" is the account's default
+// Conversations service, which only Conversations paths can leave out.
+func serviceNamed(serviceSid string) string {
 	if serviceSid == "" {
 		return "the account's default Conversations service"
 	}
@@ -80,14 +80,9 @@ func conversationsService(serviceSid string) string {
 func (d *conversationsUserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsUserModel
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
-		l := lookupOf(m.Sid, "identity", m.Identity)
 		serviceSid := m.ChatServiceSid.ValueString()
-		tflog.Debug(ctx, "Reading Twilio Conversations user", map[string]any{"chat_service_sid": serviceSid, "lookup": l.value, "by_sid": l.bySid()})
-		user, err := r.conversations.FetchUser(ctx, serviceSid, l.value)
-		if err != nil {
-			return r.failed(readTarget{api: conversationsAPI, resource: "conversations user", key: l.key(conversationsService(serviceSid))}, err)
-		}
-		if diags := l.check("conversations user", user.Sid, user.Identity); diags.HasError() {
+		user, diags := conversationsUsers.readOne(ctx, r, serviceSid, lookupOf(m.Sid, "identity", m.Identity))
+		if diags.HasError() {
 			return diags
 		}
 		if serviceSid != "" {

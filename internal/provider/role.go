@@ -122,13 +122,9 @@ func quoteList(values []string) string {
 // service attribute, read from the answer when left null.
 func (a roleAPI) readRole(ctx context.Context, r reading, service *types.String, m *roleFields) diag.Diagnostics {
 	serviceSid := service.ValueString()
-	where := "service " + serviceSid
-	if serviceSid == "" {
-		where = conversationsService("")
-	}
+	where := serviceNamed(serviceSid)
 	var role *roleView
-	if !m.Sid.IsNull() {
-		l := lookup{field: "sid", value: m.Sid.ValueString()}
+	if l := lookupOf(m.Sid, "friendly_name", m.FriendlyName); l.bySid() {
 		tflog.Debug(ctx, "Reading Twilio role", map[string]any{"api": a.api, "service": serviceSid, "sid": l.value})
 		var err error
 		if role, err = a.fetch(ctx, r, serviceSid, l.value); err != nil {

@@ -78,10 +78,11 @@ func computedUserAttributes(attrs map[string]schema.Attribute, serviceAttr strin
 	return attrs
 }
 
-// readUsers reads the users of serviceSid ("" for the default service,
-// where names it for errors): every user, or exactly those with identities
-// when the set is not null. The result is sorted by identity.
-func (a usersAPI[U]) readUsers(ctx context.Context, r reading, serviceSid, where string, identities types.Set) ([]U, diag.Diagnostics) {
+// readUsers reads the users of serviceSid ("" for the default service):
+// every user, or exactly those with identities when the set is not null.
+// The result is sorted by identity.
+func (a usersAPI[U]) readUsers(ctx context.Context, r reading, serviceSid string, identities types.Set) ([]U, diag.Diagnostics) {
+	where := serviceNamed(serviceSid)
 	var diags diag.Diagnostics
 	var wanted []string
 	if !identities.IsNull() {
@@ -216,6 +217,18 @@ func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where
 	return users, nil
 }
 
+// readOne reads the one user l asks for (by sid or identity) and makes sure
+// Twilio answered for that user: what twilio_chat_user and
+// twilio_conversations_user do.
+func (a usersAPI[U]) readOne(ctx context.Context, r reading, serviceSid string, l lookup) (*U, diag.Diagnostics) {
+	tflog.Debug(ctx, "Reading Twilio user", map[string]any{"api": a.api, "service": serviceSid, "lookup": l.value, "by_sid": l.bySid()})
+	user, err := a.fetch(ctx, r, serviceSid, l.value)
+	if err != nil {
+		return nil, r.failed(readTarget{api: a.api, resource: a.resource, key: l.key(serviceNamed(serviceSid))}, err)
+	}
+	return user, l.check(a.resource, a.sid(user), a.identity(user))
+}
+
 // isMissing reports whether Twilio said the user does not exist (404); a 403
 // "Service instance not found" is about the service and fails the read.
 func isMissing(err error) bool {
@@ -234,6 +247,29 @@ func namedUpTo(values []string, n int) string {
 		s += fmt.Sprintf(" and %d more", len(values)-n)
 	}
 	return s
+}
+
+// usersList reads the users as readUsers does and lays them out as the
+// users attribute of schema: each flattened into an F, after setElement has
+// set what the data source itself knows of every user.
+func usersList[U, F any](ctx context.Context, r reading, a usersAPI[U], serviceSid string, identities types.Set,
+	schema interface {
+		TypeAtPath(context.Context, path.Path) (attr.Type, diag.Diagnostics)
+	}, setElement func(*F), flatten func(*U, *F) diag.Diagnostics) (types.List, diag.Diagnostics) {
+	users, diags := a.readUsers(ctx, r, serviceSid, identities)
+	if diags.HasError() {
+		return types.ListNull(types.StringType), diags
+	}
+	fields := make([]F, len(users))
+	for i := range users {
+		setElement(&fields[i])
+		diags.Append(flatten(&users[i], &fields[i])...)
+	}
+	if diags.HasError() {
+		return types.ListNull(types.StringType), diags
+	}
+	list, d := objectList(ctx, schema, path.Root("users"), fields)
+	return list, append(diags, d...)
 }
 
 // objectList is the list of objects elems hold, for the list attribute at

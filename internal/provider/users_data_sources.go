@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
@@ -66,22 +65,10 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatUsersModel
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
-		serviceSid := m.ServiceSid.ValueString()
-		users, diags := chatUsers.readUsers(ctx, r, serviceSid, "service "+serviceSid, m.Identities)
-		if diags.HasError() {
-			return diags
-		}
-		fields := make([]chatUserFields, len(users))
-		for i := range users {
-			fields[i].ServiceSid = m.ServiceSid
-			diags.Append(flattenChatUser(&users[i], &fields[i])...)
-		}
-		if diags.HasError() {
-			return diags
-		}
-		var d diag.Diagnostics
-		m.Users, d = objectList(ctx, resp.State.Schema, path.Root("users"), fields)
-		return append(diags, d...)
+		var diags diag.Diagnostics
+		m.Users, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, resp.State.Schema,
+			func(f *chatUserFields) { f.ServiceSid = m.ServiceSid }, flattenChatUser)
+		return diags
 	})
 }
 
@@ -136,20 +123,10 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsUsersModel
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
-		serviceSid := m.ChatServiceSid.ValueString()
-		users, diags := conversationsUsers.readUsers(ctx, r, serviceSid, conversationsService(serviceSid), m.Identities)
-		if diags.HasError() {
-			return diags
-		}
-		fields := make([]conversationsUserFields, len(users))
-		for i := range users {
-			diags.Append(flattenConversationsUser(&users[i], &fields[i])...)
-		}
-		if diags.HasError() {
-			return diags
-		}
-		var d diag.Diagnostics
-		m.Users, d = objectList(ctx, resp.State.Schema, path.Root("users"), fields)
-		return append(diags, d...)
+		var diags diag.Diagnostics
+		// chat_service_sid is each user's own, from Twilio's answer.
+		m.Users, diags = usersList(ctx, r, conversationsUsers, m.ChatServiceSid.ValueString(), m.Identities, resp.State.Schema,
+			func(*conversationsUserFields) {}, flattenConversationsUser)
+		return diags
 	})
 }
