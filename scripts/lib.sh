@@ -1,5 +1,5 @@
 # Shared by the scripts that run the project's OpenTofu against the provider
-# built in .bin/ and the chat emulator. Source it; it defines functions only.
+# built in .bin/ and the Twilio emulator. Source it; it defines functions only.
 #
 # PROVIDER_SOURCE is the provider's namespace/type (seed-29301ef8/twilio),
 # which the Makefile reads from RegistryAddress in internal/provider.
@@ -25,13 +25,13 @@ TFRC
 # serves both APIs. Sets emulator_pid for stop_emulator.
 start_emulator() {
   rm -f "$3/url"
-  "$1/chat-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
+  "$1/twilio-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 100); do
     [ -s "$3/url" ] && break
     sleep 0.1
   done
-  [ -s "$3/url" ] || { cat "$3/emulator.log" >&2; echo "the chat emulator did not start" >&2; exit 1; }
+  [ -s "$3/url" ] || { cat "$3/emulator.log" >&2; echo "the Twilio emulator did not start" >&2; exit 1; }
   TWILIO_CHAT_ENDPOINT=$(cat "$3/url")
   TWILIO_CONVERSATIONS_ENDPOINT=$TWILIO_CHAT_ENDPOINT
   export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT

@@ -1,10 +1,10 @@
-// Command chat-emulator serves the in-memory Twilio Chat v2 and
+// Command twilio-emulator serves the in-memory Twilio Chat v2 and
 // Conversations v1 APIs of internal/emulator on a loopback port, for the
 // demo and manual testing.
 //
 // Usage:
 //
-//	chat-emulator -seed seed.json [-addr 127.0.0.1:0] [-latency 20ms] [-conn-latency 50ms] [-url-file FILE]
+//	twilio-emulator -seed seed.json [-addr 127.0.0.1:0] [-latency 20ms] [-conn-latency 50ms] [-url-file FILE]
 //
 // The seed file holds the services with their users, roles and
 // Conversations configuration, and the account's Conversations
@@ -68,13 +68,13 @@ func main() {
 	flag.StringVar(&o.creds.APISecret, "api-secret", os.Getenv("TWILIO_API_SECRET"), "API key secret accepted (default $TWILIO_API_SECRET)")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "chat-emulator: unexpected arguments %q\n", flag.Args())
+		fmt.Fprintf(os.Stderr, "twilio-emulator: unexpected arguments %q\n", flag.Args())
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, o, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "chat-emulator:", err)
+		fmt.Fprintln(os.Stderr, "twilio-emulator:", err)
 		os.Exit(1)
 	}
 }
@@ -105,7 +105,7 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "chat-emulator listening on %s\n", base)
+	fmt.Fprintf(stdout, "twilio-emulator listening on %s\n", base)
 	<-ctx.Done()
 	return nil
 }
