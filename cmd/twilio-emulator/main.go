@@ -15,6 +15,7 @@
 //	  "account": {"default_chat_service_sid": "IS0123..."},
 //	  "services": {
 //	    "IS0123...": {
+//	      "service": {"friendly_name": "Flex Chat Service"},
 //	      "users": [{"sid": "US...", "identity": "jing", "role_sid": "RL..."}],
 //	      "roles": [{"sid": "RL...", "friendly_name": "admin", "type": "deployment"}],
 //	      "configuration": {"reachability_enabled": true}
@@ -27,8 +28,10 @@
 // served as given, except that fields left out are filled in as Twilio
 // would, so seeds stay short: a user's url, links, account_sid and
 // service_sid; a role's url, account_sid, service_sid, dates and
-// permissions (the type's defaults); any field of a configuration. A
-// role needs its sid (roles are found by sid only) and its type.
+// permissions (the type's defaults); any field of a service (whose sid is
+// its key, and friendly_name null unless given) or of a configuration.
+// Every service is listed by /v2/Services and /v1/Services. A role needs
+// its sid (roles are found by sid only) and its type.
 package main
 
 import (
@@ -116,6 +119,7 @@ type seedFile struct {
 }
 
 type seedService struct {
+	Service       map[string]any   `json:"service"`
 	Users         []map[string]any `json:"users"`
 	Roles         []map[string]any `json:"roles"`
 	Configuration map[string]any   `json:"configuration"`
@@ -166,6 +170,9 @@ func (s seedFile) validate() error {
 		if !serviceSidPattern.MatchString(service) {
 			return fmt.Errorf("service sid %q does not match %s, so every fetch under it would be refused", service, serviceSidPattern)
 		}
+		if got, ok := sv.Service["sid"]; ok && got != service {
+			return fmt.Errorf("services.%s.service: sid %v is not the service's key", service, got)
+		}
 		for i, r := range sv.Roles {
 			if sid, _ := r["sid"].(string); !roleSidPattern.MatchString(sid) {
 				return fmt.Errorf("services.%s.roles[%d]: sid %v does not match %s, and roles are found by sid only", service, i, r["sid"], roleSidPattern)
@@ -185,7 +192,12 @@ func (s seedFile) validate() error {
 
 func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
 	for service, sv := range s.Services {
-		srv.AddService(service)
+		object := sv.Service
+		if object == nil {
+			object = map[string]any{"friendly_name": nil}
+		}
+		object["sid"] = service
+		srv.PutService(fillMissing(object, emulator.NewService(base, accountSid, service, "")))
 		for _, u := range sv.Users {
 			sid, _ := u["sid"].(string)
 			identity, _ := u["identity"].(string)

@@ -17,6 +17,7 @@ import (
 const (
 	acct = "AC0123456789abcdef0123456789abcdef"
 	svc  = "IS0123456789abcdef0123456789abcdef"
+	svc2 = "IS11111111111111111111111111111111"
 	us   = "US0123456789abcdef0123456789abcdef"
 )
 

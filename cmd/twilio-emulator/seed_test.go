@@ -108,6 +108,25 @@ func TestSeed_servicesWithUsersRolesAndConfiguration(t *testing.T) {
 	}
 }
 
+func TestSeed_servicesAreListedAndFetchedByTheirKey(t *testing.T) {
+	path := writeSeed(t, `{"services": {
+  "`+svc+`": {"service": {"friendly_name": "Flex Chat Service", "limits": null, "webhook_filters": []}},
+  "`+svc2+`": {}
+}}`)
+	base, get := seeded(t, path)
+	st, s := get("/v2/Services/" + svc)
+	if filters, ok := s["webhook_filters"].([]any); st != 200 || s["sid"] != svc || s["friendly_name"] != "Flex Chat Service" || s["limits"] != nil || !ok || len(filters) != 0 ||
+		s["account_sid"] != acct || s["url"] != base+"/v2/Services/"+svc || s["media"] == nil {
+		t.Errorf("chat service: %d %v", st, s)
+	}
+	if st, s := get("/v1/Services/" + svc2); st != 200 || s["sid"] != svc2 || s["friendly_name"] != nil || s["url"] != base+"/v1/Services/"+svc2 {
+		t.Errorf("a service without a service object: %d %v", st, s)
+	}
+	if st, l := get("/v1/Services"); st != 200 || len(asList(l["services"])) != 2 {
+		t.Errorf("services: %d %v", st, l)
+	}
+}
+
 func TestSeed_olderFormStillRead(t *testing.T) {
 	path := writeSeed(t, `{"services": {"`+svc+`": [{"sid": "`+us+`", "identity": "jing"}]}}`)
 	base, get := seeded(t, path)
@@ -153,6 +172,7 @@ func TestSeed_errorsNameTheFileAndTheProblem(t *testing.T) {
 		`{"services": {"` + svc + `": {"roles": [{"sid": "` + rl + `"}]}}}`:        `services.` + svc + `.roles[0]: type <nil> is neither "channel" nor "deployment"`,
 		`{"account": {"default_chat_service_sid": "` + svc + `"}, "services": {}}`: `account.default_chat_service_sid "` + svc + `" is not one of the seed's services`,
 		`{"services": {"` + svc + `": "users"}}`:                                   `cannot unmarshal string`,
+		`{"services": {"` + svc + `": {"service": {"sid": "` + svc2 + `"}}}}`:      `services.` + svc + `.service: sid ` + svc2 + ` is not the service's key`,
 	} {
 		path := writeSeed(t, body)
 		_, err := readSeed(path)
@@ -164,4 +184,10 @@ func TestSeed_errorsNameTheFileAndTheProblem(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "IS123") {
 		t.Errorf("run: %v", err)
 	}
+}
+
+// asList is v when it is a JSON array, else nil.
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

@@ -1,5 +1,6 @@
-# The demo: look chat users up by identity and by SID, and wire their
-# role_sid into another resource; find a role by name; read every user of
+# The demo: find the Chat service by name; look chat users up by identity
+# and by SID, and wire their role_sid into another resource; find a role by
+# name (and every role of the service); read every user of
 # the service in one request; and do the same on Conversations, starting
 # from the account's default service. `make demo` runs it against the
 # emulator; credentials and endpoints come from TWILIO_* environment
@@ -14,9 +15,19 @@ terraform {
 
 provider "twilio" {}
 
-variable "service_sid" {
+# The service is found by its name, as a Flex team knows it: no IS... SID
+# to copy from the console.
+variable "service_name" {
   type    = string
-  default = "IS0123456789abcdef0123456789abcdef"
+  default = "Flex Chat Service"
+}
+
+data "twilio_chat_service" "flex" {
+  friendly_name = var.service_name
+}
+
+locals {
+  service_sid = data.twilio_chat_service.flex.sid
 }
 
 variable "identities" {
@@ -26,12 +37,12 @@ variable "identities" {
 
 data "twilio_chat_user" "member" {
   for_each    = var.identities
-  service_sid = var.service_sid
+  service_sid = local.service_sid
   identity    = each.key
 }
 
 data "twilio_chat_user" "by_sid" {
-  service_sid = var.service_sid
+  service_sid = local.service_sid
   sid         = "US11111111111111111111111111111111"
 }
 
@@ -68,8 +79,25 @@ output "wired_role_sids" {
 # A role by name (Twilio has no lookup by name: the provider reads the
 # service's roles), compared with the role_sid a user has.
 data "twilio_chat_role" "service_admin" {
-  service_sid   = var.service_sid
+  service_sid   = local.service_sid
   friendly_name = "service admin"
+}
+
+# Every role of the service, indexed by name: the lookups by name above
+# and this list share one read of the service's roles.
+data "twilio_chat_roles" "all" {
+  service_sid = local.service_sid
+}
+
+output "role_sid_by_name" {
+  value = { for r in data.twilio_chat_roles.all.roles : "${r.friendly_name} (${r.type})" => r.sid }
+}
+
+output "service" {
+  value = {
+    sid                      = data.twilio_chat_service.flex.sid
+    default_service_role_sid = data.twilio_chat_service.flex.default_service_role_sid
+  }
 }
 
 output "jing_is_service_admin" {
@@ -79,7 +107,7 @@ output "jing_is_service_admin" {
 # Every user of the service in one request (100 to a page), indexed by
 # identity.
 data "twilio_chat_users" "all" {
-  service_sid = var.service_sid
+  service_sid = local.service_sid
 }
 
 output "role_sid_by_identity" {

@@ -59,3 +59,20 @@ func (c *Client) ListRoles(ctx context.Context, serviceSid string) ([]Role, erro
 		Key:      "roles", PageSize: MaxPageSize, Sid: func(r *Role) *string { return r.Sid },
 	})
 }
+
+// FetchService gets one service by SID.
+func (c *Client) FetchService(ctx context.Context, serviceSid string) (*Service, error) {
+	var sv Service
+	if err := c.api.Get(ctx, &sv, "v2", "Services", serviceSid); err != nil {
+		return nil, err
+	}
+	return &sv, nil
+}
+
+// ListServices reads every service of the account.
+func (c *Client) ListServices(ctx context.Context) ([]Service, error) {
+	return twilio.List(ctx, c.api, twilio.ListRequest[Service]{
+		Segments: []string{"v2", "Services"},
+		Key:      "services", PageSize: MaxPageSize, Sid: func(s *Service) *string { return s.Sid },
+	})
+}

@@ -55,6 +55,10 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 		{"/v1/Roles", func() error { _, err := conv.ListRoles(ctx, ""); return err }},
 		{"/v1/Services/{ChatServiceSid}/Configuration", func() error { _, err := conv.FetchServiceConfiguration(ctx, svc); return err }},
 		{"/v1/Configuration", func() error { _, err := conv.FetchConfiguration(ctx); return err }},
+		{"/v2/Services/{Sid}", func() error { _, err := ch.FetchService(ctx, svc); return err }},
+		{"/v2/Services", func() error { _, err := ch.ListServices(ctx); return err }},
+		{"/v1/Services/{Sid}", func() error { _, err := conv.FetchService(ctx, svc); return err }},
+		{"/v1/Services", func() error { _, err := conv.ListServices(ctx); return err }},
 	}
 	for _, c := range calls {
 		emu.Reset()

@@ -17,6 +17,7 @@ const (
 	channelRole = "RL0123456789abcdef0123456789abcdef"
 	serviceRole = "RLfedcba9876543210fedcba9876543210"
 	nullRole    = "RL00000000000000000000000000000002"
+	nullService = "IS00000000000000000000000000000002"
 )
 
 // specs are Chat v2 and Conversations v1, each answering for its own paths.
@@ -70,6 +71,10 @@ func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 		"/v1/Users#users":                             "conversations.v1.user",
 		"/v1/Services/{ChatServiceSid}/Roles#roles":   "conversations.v1.service.service_role",
 		"/v1/Roles#roles":                             "conversations.v1.role",
+		"/v2/Services/{Sid}":                          "chat.v2.service",
+		"/v1/Services/{Sid}":                          "conversations.v1.service",
+		"/v2/Services#services":                       "chat.v2.service",
+		"/v1/Services#services":                       "conversations.v1.service",
 	} {
 		path, key, isList := strings.Cut(path, "#")
 		ref, err := sp.of(path).OKSchema(path)
@@ -123,6 +128,15 @@ func newFamily() *emulator.Server {
 		nullRoleObject[name] = nil
 	}
 	emu.PutRole(svc, nullRoleObject)
+	emu.PutService(emulator.NewService(twilioBase, acct, svc, "Flex Chat Service"))
+	nullServiceObject := map[string]any{"sid": nullService}
+	// The counts are not nullable in the spec: left out, as Twilio may.
+	for _, name := range []string{"account_sid", "friendly_name", "date_created", "date_updated", "default_service_role_sid",
+		"default_channel_role_sid", "default_channel_creator_role_sid", "read_status_enabled", "reachability_enabled", "limits",
+		"pre_webhook_url", "post_webhook_url", "webhook_method", "webhook_filters", "notifications", "media", "url", "links"} {
+		nullServiceObject[name] = nil
+	}
+	emu.PutService(nullServiceObject)
 	emu.AddService(otherSvc)
 	emu.SetDefaultService(svc)
 	return emu
@@ -183,6 +197,18 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"conversations, no credentials":        {path: "/v1/Roles", noAuth: true, wantStatus: 401},
 		"conversations, rate limited":          {path: "/v1/Configuration", setup: fault(emulator.RouteConversationsConfiguration, 429), wantStatus: 429},
 		"conversations path not served":        {path: c + "/Conversations", wantStatus: 404},
+		"chat service by sid":                  {path: s, wantStatus: 200},
+		"chat service, nulls":                  {path: "/v2/Services/" + nullService, wantStatus: 200},
+		"chat service not found":               {path: "/v2/Services/" + otherSvc, wantStatus: 404},
+		"chat services":                        {path: "/v2/Services?PageSize=100", wantStatus: 200},
+		"chat services, paged":                 {path: "/v2/Services?PageSize=1", setup: paged, wantStatus: 200},
+		"chat services, unavailable":           {path: "/v2/Services", setup: fault(emulator.RouteChatServices, 503), wantStatus: 503},
+		"conversations service by sid":         {path: c, wantStatus: 200},
+		"conversations service, nulls":         {path: "/v1/Services/" + nullService, wantStatus: 200},
+		"conversations service not found":      {path: "/v1/Services/" + otherSvc, wantStatus: 404},
+		"conversations services":               {path: "/v1/Services?PageSize=100", wantStatus: 200},
+		"conversations services, paged":        {path: "/v1/Services?PageSize=1&Page=1&PageToken=PT1", setup: paged, wantStatus: 200},
+		"conversations service, rate limited":  {path: c, setup: fault(emulator.RouteConversationsService, 429), wantStatus: 429},
 	}
 	for name, x := range exchanges {
 		t.Run(name, func(t *testing.T) {
@@ -225,6 +251,8 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		"/v1/Roles/" + channelRole:                      "conversations.v1.role",
 		c + "/Configuration":                            "conversations.v1.service.service_configuration",
 		"/v1/Configuration":                             "conversations.v1.configuration",
+		"/v2/Services/" + svc:                           "chat.v2.service",
+		c:                                               "conversations.v1.service",
 	} {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
 		rec := serve(emu, req)
@@ -276,6 +304,9 @@ func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 		"reachability_enabled as a string":    {c + "/Configuration", "reachability_enabled", "false"},
 		"list meta as a list":                 {c + "/Users", "meta", []any{}},
 		"list items as an object":             {"/v1/Roles", "roles", map[string]any{}},
+		"chat service role of another kind":   {"/v2/Services/" + svc, "default_channel_role_sid", svc},
+		"webhook_filters as a string":         {"/v2/Services/" + svc, "webhook_filters", "onMessageSend"},
+		"conversations service sid as a user": {c, "sid", userSid},
 	} {
 		t.Run(name, func(t *testing.T) {
 			req, body := with(x.path, x.field, x.value)
@@ -292,7 +323,7 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
 	emu.SetMaxPageSize(1)
-	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles"} {
+	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services"} {
 		next := path
 		for pages := 0; next != ""; pages++ {
 			req := authed(httptest.NewRequest(http.MethodGet, next, nil))

@@ -15,8 +15,11 @@ const (
 	DefaultBaseURL = "https://conversations.twilio.com"
 	// HostLabel is Conversations' label in Twilio's host names.
 	HostLabel = "conversations"
-	// MaxPageSize is the largest page Conversations v1's lists return.
+	// MaxPageSize is the largest page Conversations v1's lists of users
+	// and roles return.
 	MaxPageSize = 50
+	// ServicesPageSize is the largest page of its list of services.
+	ServicesPageSize = 100
 )
 
 // Client reads Conversations v1 resources through a Twilio client
@@ -88,4 +91,21 @@ func (c *Client) FetchConfiguration(ctx context.Context) (*Configuration, error)
 		return nil, err
 	}
 	return &conf, nil
+}
+
+// FetchService gets one service by SID.
+func (c *Client) FetchService(ctx context.Context, serviceSid string) (*Service, error) {
+	var sv Service
+	if err := c.api.Get(ctx, &sv, "v1", "Services", serviceSid); err != nil {
+		return nil, err
+	}
+	return &sv, nil
+}
+
+// ListServices reads every Conversations service of the account.
+func (c *Client) ListServices(ctx context.Context) ([]Service, error) {
+	return twilio.List(ctx, c.api, twilio.ListRequest[Service]{
+		Segments: []string{"v1", "Services"}, Key: "services", PageSize: ServicesPageSize,
+		Sid: func(s *Service) *string { return s.Sid },
+	})
 }

@@ -59,3 +59,15 @@ type Configuration struct {
 	URL                        *string            `json:"url"`
 	Links                      map[string]*string `json:"links"`
 }
+
+// Service is conversations.v1.service: Chat's chat.ServiceBase, field for
+// field, so that one converts to the other.
+type Service struct {
+	Sid          *string            `json:"sid"`
+	AccountSid   *string            `json:"account_sid"`
+	FriendlyName *string            `json:"friendly_name"`
+	DateCreated  *string            `json:"date_created"`
+	DateUpdated  *string            `json:"date_updated"`
+	URL          *string            `json:"url"`
+	Links        map[string]*string `json:"links"`
+}

@@ -31,15 +31,32 @@ func (s *Server) resolveService(c *call) (sv *service, serviceSid string, status
 func (s *Server) fetch(c *call) (int, []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sv, serviceSid, status, body := s.resolveService(c)
-	if sv == nil {
+	items, serviceSid, status, body := s.collectionOf(c)
+	if items == nil {
 		return status, body
 	}
-	it := sv.collection(c.route.kind).find(c.id, c.route.kind == users)
+	it := items.find(c.id, c.route.kind == users)
+	if it != nil && c.route.kind == services {
+		serviceSid = it.sid
+	}
 	if it == nil {
 		return http.StatusNotFound, notFoundBody(c.escapedPath)
 	}
 	return http.StatusOK, render(it, c.route.kind, serviceSid, c.route.view, s.paging.linkBase[APIConversations])
+}
+
+// collectionOf is the collection c reads: the stored services, or a
+// service's users or roles; or Twilio's answer when there is none. Called
+// with s.mu held.
+func (s *Server) collectionOf(c *call) (*collection, string, int, []byte) {
+	if c.route.kind == services {
+		return &s.store.serviceObjects, "", http.StatusOK, nil
+	}
+	sv, serviceSid, status, body := s.resolveService(c)
+	if sv == nil {
+		return nil, "", status, body
+	}
+	return sv.collection(c.route.kind), serviceSid, http.StatusOK, nil
 }
 
 func (s *Server) serviceConfiguration(c *call) (int, []byte) {

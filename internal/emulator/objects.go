@@ -54,6 +54,52 @@ func NewRole(baseURL, accountSid, serviceSid, sid, friendlyName, chatType string
 	}
 }
 
+// NewService builds a service in Chat's shape (chat.v2.service) with every
+// field set, url and links derived from baseURL as NewUser's; the default
+// role sids are derived from sid, so the same arguments give the same
+// service.
+func NewService(baseURL, accountSid, sid, friendlyName string) map[string]any {
+	serviceURL := baseURL + "/v2/Services/" + sid
+	return map[string]any{
+		"sid":                              sid,
+		"account_sid":                      accountSid,
+		"friendly_name":                    friendlyName,
+		"date_created":                     "2015-07-30T20:00:00Z",
+		"date_updated":                     "2015-07-30T20:00:00Z",
+		"default_service_role_sid":         derivedSid("RL", sid+"/default_service_role"),
+		"default_channel_role_sid":         derivedSid("RL", sid+"/default_channel_role"),
+		"default_channel_creator_role_sid": derivedSid("RL", sid+"/default_channel_creator_role"),
+		"read_status_enabled":              true,
+		"reachability_enabled":             false,
+		"typing_indicator_timeout":         5,
+		"consumption_report_interval":      10,
+		"limits":                           map[string]any{"channel_members": 100, "user_channels": 250},
+		"pre_webhook_url":                  "https://hooks.example.com/pre",
+		"post_webhook_url":                 "https://hooks.example.com/post",
+		"webhook_method":                   "POST",
+		"webhook_filters":                  []string{"onMessageSend", "onChannelAdded"},
+		"pre_webhook_retry_count":          2,
+		"post_webhook_retry_count":         3,
+		"notifications": map[string]any{
+			"new_message": map[string]any{"enabled": true, "template": "A New message in ${CHANNEL} from ${USER}: ${MESSAGE}"},
+			"log_enabled": false,
+		},
+		"media": map[string]any{"size_limit_mb": 150, "compatibility_message": "media compatibility message"},
+		"url":   serviceURL,
+		"links": chatServiceLinks(serviceURL),
+	}
+}
+
+var chatServiceLinkNames = []string{"channels", "users", "roles", "bindings"}
+
+func chatServiceLinks(serviceURL string) map[string]any {
+	links := map[string]any{}
+	for _, name := range chatServiceLinkNames {
+		links[name] = serviceURL + "/" + linkSegment(name)
+	}
+	return links
+}
+
 var defaultPermissions = map[string][]string{
 	"channel":    {"sendMessage", "leaveChannel", "editOwnMessage", "deleteOwnMessage"},
 	"deployment": {"createChannel", "joinChannel", "editOwnUserInfo"},

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -23,6 +24,9 @@ const defaultPageSize = 50
 // apiMaxPageSize is the largest page each API serves; a larger PageSize is
 // clamped to it.
 var apiMaxPageSize = map[API]int{APIChat: 100, APIConversations: 50}
+
+// servicesMaxPageSize is the largest page of services, on both APIs.
+const servicesMaxPageSize = 100
 
 // SetMaxPageSize serves pages of at most n items whatever the client asks,
 // so that a test can spread a few items over several pages; n <= 0 lifts
@@ -129,29 +133,32 @@ func (s *Server) list(c *call) (int, []byte) {
 	}
 
 	s.mu.Lock()
-	sv, serviceSid, status, body := s.resolveService(c)
-	if sv == nil {
+	col, serviceSid, status, body := s.collectionOf(c)
+	if col == nil {
 		s.mu.Unlock()
 		return status, body
 	}
 	size := min(req.size, apiMaxPageSize[c.route.api])
+	if c.route.kind == services {
+		size = min(req.size, servicesMaxPageSize)
+	}
 	if s.paging.maxPageSize > 0 {
 		size = min(size, s.paging.maxPageSize)
 	}
-	items := sv.collection(c.route.kind).items
+	items := col.items
 	var start int
 	switch {
 	case req.token == "":
 		start = min(req.page*size, len(items))
 	case req.backward:
-		start = max(0, sv.collection(c.route.kind).firstAfter(req.seq-1)-size)
+		start = max(0, col.firstAfter(req.seq-1)-size)
 	default:
-		start = sv.collection(c.route.kind).firstAfter(req.seq)
+		start = col.firstAfter(req.seq)
 	}
 	end := min(start+size, len(items))
 	page := make([][]byte, 0, end-start)
 	for _, it := range items[start:end] {
-		page = append(page, render(it, c.route.kind, serviceSid, c.route.view, s.paging.linkBase[APIConversations]))
+		page = append(page, render(it, c.route.kind, cmp.Or(serviceSid, it.sid), c.route.view, s.paging.linkBase[APIConversations]))
 	}
 	pageURL := s.linkBase(c) + listPath(c) + fmt.Sprintf("?PageSize=%d&Page=", size)
 	m := meta{Key: listKey(c.route.kind), Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}
@@ -186,8 +193,11 @@ func (s *Server) list(c *call) (int, []byte) {
 }
 
 func listKey(k kind) string {
-	if k == roles {
+	switch k {
+	case roles:
 		return "roles"
+	case services:
+		return "services"
 	}
 	return "users"
 }

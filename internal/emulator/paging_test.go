@@ -43,7 +43,7 @@ func getPage(t *testing.T, u, key string) page {
 	}
 	for _, item := range p.items {
 		id := str(item["identity"])
-		if key == "roles" {
+		if key == "roles" || key == "services" {
 			id = str(item["friendly_name"])
 		}
 		p.ids = append(p.ids, id)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -58,6 +59,9 @@ func renderConversations(it *item, k kind, serviceSid string, v view, linkBase s
 	if err := dec.Decode(&m); err != nil {
 		panic(fmt.Sprintf("emulator: stored body does not decode: %v", err))
 	}
+	if k == services {
+		return renderConversationsService(m, it.sid, linkBase)
+	}
 	collection := "Users"
 	if k == roles {
 		collection = "Roles"
@@ -90,6 +94,51 @@ func renderConversations(it *item, k kind, serviceSid string, v view, linkBase s
 		panic(fmt.Sprintf("emulator: re-encoding a stored body: %v", err))
 	}
 	return b
+}
+
+// conversationsServiceFields are those of conversations.v1.service: the
+// others are Chat's alone.
+var conversationsServiceFields = []string{"sid", "account_sid", "friendly_name", "date_created", "date_updated", "url", "links"}
+
+var conversationsServiceLinkNames = []string{"conversations", "users", "roles", "bindings", "configuration", "participant_conversations", "conversation_with_participants"}
+
+// renderConversationsService is a stored Chat service m as Conversations
+// serves it: its fields less Chat's own, url and links on /v1 when they
+// are the ones NewService gives it.
+func renderConversationsService(m map[string]any, sid, linkBase string) []byte {
+	out := map[string]any{}
+	for _, f := range conversationsServiceFields {
+		if v, ok := m[f]; ok {
+			out[f] = v
+		}
+	}
+	chatPath, convPath := "/v2/Services/"+sid, "/v1/Services/"+sid
+	if base, ok := trimSuffixString(m["url"], chatPath); ok {
+		serviceURL := conversationsBase(base, linkBase) + convPath
+		out["url"] = serviceURL
+		if links, ok := m["links"].(map[string]any); ok && maps.Equal(links, chatServiceLinks(base+chatPath)) {
+			converted := map[string]any{}
+			for _, name := range conversationsServiceLinkNames {
+				converted[name] = serviceURL + "/" + linkSegment(name)
+			}
+			out["links"] = converted
+		}
+	}
+	b, err := marshal(out)
+	if err != nil {
+		panic(fmt.Sprintf("emulator: re-encoding a stored service: %v", err))
+	}
+	return b
+}
+
+// linkSegment is a link name as Twilio spells its path: users → Users,
+// participant_conversations → ParticipantConversations.
+func linkSegment(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, "_") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
 }
 
 var conversationsRoleType = map[any]string{"channel": "conversation", "deployment": "service"}

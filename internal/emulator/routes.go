@@ -28,6 +28,10 @@ const (
 	RouteConversationsDefaultRoles         RouteName = "ConversationsDefaultRoles"         // GET /v1/Roles
 	RouteConversationsServiceConfiguration RouteName = "ConversationsServiceConfiguration" // GET /v1/Services/{IS}/Configuration
 	RouteConversationsConfiguration        RouteName = "ConversationsConfiguration"        // GET /v1/Configuration
+	RouteChatService                       RouteName = "ChatService"                       // GET /v2/Services/{IS}
+	RouteChatServices                      RouteName = "ChatServices"                      // GET /v2/Services
+	RouteConversationsService              RouteName = "ConversationsService"              // GET /v1/Services/{IS}
+	RouteConversationsServices             RouteName = "ConversationsServices"             // GET /v1/Services
 )
 
 // API is one of the two Twilio APIs the emulator serves.
@@ -79,6 +83,10 @@ var routes = []route{
 	newRoute(RouteConversationsDefaultRoles, APIConversations, "/v1/Roles", roles, viewConversationsDefault, (*Server).list),
 	newRoute(RouteConversationsServiceConfiguration, APIConversations, "/v1/Services/{service}/Configuration", noKind, viewConversations, (*Server).serviceConfiguration),
 	newRoute(RouteConversationsConfiguration, APIConversations, "/v1/Configuration", noKind, viewConversationsDefault, (*Server).accountConfiguration),
+	newRoute(RouteChatService, APIChat, "/v2/Services/{id}", services, viewChat, (*Server).fetch),
+	newRoute(RouteChatServices, APIChat, "/v2/Services", services, viewChat, (*Server).list),
+	newRoute(RouteConversationsService, APIConversations, "/v1/Services/{id}", services, viewConversations, (*Server).fetch),
+	newRoute(RouteConversationsServices, APIConversations, "/v1/Services", services, viewConversations, (*Server).list),
 }
 
 // match finds the route of an escaped path, splitting it before unescaping.

@@ -20,6 +20,7 @@ func startFamily(t *testing.T) (*Server, string) {
 	s.PutUser(svc, NewUser(base, acct, svc, usJing, "jing"))
 	s.PutRole(svc, NewRole(base, acct, svc, rlChannel, "channel user", "channel", nil))
 	s.PutRole(svc, NewRole(base, acct, svc, rlService, "service admin", "deployment", []string{"createChannel", "destroyChannel"}))
+	s.PutService(NewService(base, acct, svc, "Flex Chat Service"))
 	s.SetDefaultService(svc)
 	return s, base
 }
@@ -41,6 +42,10 @@ func TestRoutes_eachPathItsRoute(t *testing.T) {
 		"/v1/Roles":                                   RouteConversationsDefaultRoles,
 		"/v1/Services/" + svc + "/Configuration":      RouteConversationsServiceConfiguration,
 		"/v1/Configuration":                           RouteConversationsConfiguration,
+		"/v2/Services/" + svc:                         RouteChatService,
+		"/v2/Services":                                RouteChatServices,
+		"/v1/Services/" + svc:                         RouteConversationsService,
+		"/v1/Services":                                RouteConversationsServices,
 	} {
 		s.Reset()
 		if r := get(t, base+path); r.status != 200 || r.header.Get("Content-Type") != "application/json" {
@@ -54,7 +59,7 @@ func TestRoutes_eachPathItsRoute(t *testing.T) {
 
 func TestRoutes_unknownPathsAndMethods(t *testing.T) {
 	s, base := startFamily(t)
-	for _, p := range []string{"/v2/Services/" + svc + "/Roles/", "/v1/Services/" + svc + "/Configuration/Webhooks", "/v1/Users/", "/v3/Users", "/v2/Users/jing", "/v1/Services/" + svc} {
+	for _, p := range []string{"/v2/Services/" + svc + "/Roles/", "/v1/Services/" + svc + "/Configuration/Webhooks", "/v1/Users/", "/v3/Users", "/v2/Users/jing", "/v1/Services/" + svc + "/Channels"} {
 		s.Reset()
 		if r := get(t, base+p); r.status != 404 || decode(t, r.body)["message"] != "The requested resource "+p+" was not found" {
 			t.Errorf("%s: %d %s", p, r.status, r.body)

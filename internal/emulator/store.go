@@ -11,7 +11,10 @@ import (
 // users and roles); other APIs' shapes are rendered from it.
 type store struct {
 	services map[string]*service
-	seq      uint64
+	// serviceObjects are the services' own bodies (PutService), which
+	// /v2/Services and /v1/Services serve.
+	serviceObjects collection
+	seq            uint64
 	// account is the stored account configuration, nil when it is
 	// generated on request.
 	account        map[string]any
@@ -32,6 +35,7 @@ const (
 	noKind kind = iota
 	users
 	roles
+	services
 )
 
 func (sv *service) collection(k kind) *collection {
@@ -170,6 +174,24 @@ func (s *Server) PutUser(serviceSid string, user map[string]any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.store.service(serviceSid).users.put(it, &s.store.seq)
+}
+
+// PutService stores service, in Chat's shape (chat.v2.service), as the
+// body served for it by /v2/Services and, rendered, by /v1/Services,
+// adding the service to the store if needed; a stored service with the
+// same "sid" is replaced in place, a new one goes last in lists. A service
+// declared only by AddService, PutUser or PutRole is not listed and its
+// fetch answers 404. It panics if service has no sid string or cannot be
+// encoded as JSON, which is a bug in the caller.
+func (s *Server) PutService(service map[string]any) {
+	it := newItem("PutService", service)
+	if it.sid == "" {
+		panic("emulator: PutService: the service has no sid")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.service(it.sid)
+	s.store.serviceObjects.put(it, &s.store.seq)
 }
 
 // DeleteUser removes the user with this sid, else this identity, and

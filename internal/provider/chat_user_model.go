@@ -1,14 +1,10 @@
 package provider
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
@@ -57,28 +53,4 @@ func flattenChatUser(u *chat.User, m *chatUserFields) diag.Diagnostics {
 
 	m.Links = flattenLinks(u.Links, &diags)
 	return diags
-}
-
-func flattenDate(value *string, name string, diags *diag.Diagnostics) timetypes.RFC3339 {
-	date, dateDiags := timetypes.NewRFC3339PointerValue(value)
-	if dateDiags.HasError() {
-		diags.AddAttributeError(path.Root(name), "Unexpected date from Twilio",
-			fmt.Sprintf("Twilio returned %s = %q, which is not an RFC 3339 date-time.", name, *value))
-		return timetypes.NewRFC3339Null()
-	}
-	return date
-}
-
-// flattenLinks is Twilio's map of link names to URLs; null stays null.
-func flattenLinks(links map[string]*string, diags *diag.Diagnostics) types.Map {
-	if links == nil {
-		return types.MapNull(types.StringType)
-	}
-	values := make(map[string]attr.Value, len(links))
-	for name, link := range links {
-		values[name] = types.StringPointerValue(link)
-	}
-	m, d := types.MapValue(types.StringType, values)
-	diags.Append(d...)
-	return m
 }

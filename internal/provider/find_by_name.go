@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // Twilio has no lookup by name for roles or services: the provider reads
@@ -42,9 +44,36 @@ type nameQuery struct {
 	scope, where string
 }
 
-// find reads the list of q.scope and picks the one item q asks for.
+// read is the one T asked for by sid (one request) or by name, from the
+// list of q.scope, read once per provider process for every lookup by name
+// on it (sharedLists). sidValue and name are the model's arguments; q
+// has its scope and type.
+func (b byName[T]) read(ctx context.Context, c readClients, sidValue, name types.String, q nameQuery) (*T, diag.Diagnostics) {
+	l := lookupOf(sidValue, "friendly_name", name)
+	if !l.bySid() {
+		q.name = l.value
+		tflog.Debug(ctx, "Finding a Twilio resource by name in its list", map[string]any{"product": b.product, "resource": b.resource, "scope": q.scope, "friendly_name": q.name, "type": q.typ})
+		return b.find(ctx, c, q)
+	}
+	tflog.Debug(ctx, "Reading a Twilio resource by sid", map[string]any{"product": b.product, "resource": b.resource, "scope": q.scope, "sid": l.value})
+	item, err := b.fetch(ctx, c, q.scope, l.value)
+	if err != nil {
+		return nil, c.errorDiagnostics(b.subject(l.key(q.where)), err)
+	}
+	return item, l.check(b.resource, b.sid(item), nil)
+}
+
+// all is every item of scope, from the list shared by every lookup by
+// name on it (sharedLists). Callers must not change it.
+func (b byName[T]) all(ctx context.Context, c readClients, scope string) ([]T, error) {
+	return sharedRead(ctx, c.lists, b.product+"/"+b.resource+"/"+scope, func(ctx context.Context) ([]T, error) {
+		return b.list(ctx, c, scope)
+	})
+}
+
+// find picks the one item q asks for in the shared list of q.scope.
 func (b byName[T]) find(ctx context.Context, c readClients, q nameQuery) (*T, diag.Diagnostics) {
-	items, err := b.list(ctx, c, q.scope)
+	items, err := b.all(ctx, c, q.scope)
 	if err != nil {
 		return nil, c.errorDiagnostics(b.subject(fmt.Sprintf("named %q in %s", q.name, q.where)), err)
 	}

@@ -53,6 +53,8 @@ type providerData struct {
 	secrets []string
 	// unknown lists attributes not known until apply; reads cannot run yet.
 	unknown []string
+	// lists are shared by the lookups by name.
+	lists *sharedLists
 }
 
 func (p *twilioProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -177,6 +179,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		conversations: conversations.New(clients[conversationsProduct.name]),
 		credentials:   s.Credentials,
 		secrets:       secrets,
+		lists:         &sharedLists{},
 	}
 }
 
@@ -218,5 +221,9 @@ func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewConversationsRoleDataSource,
 		NewChatUsersDataSource,
 		NewConversationsUsersDataSource,
+		NewChatServiceDataSource,
+		NewConversationsServiceDataSource,
+		NewChatRolesDataSource,
+		NewConversationsRolesDataSource,
 	}
 }

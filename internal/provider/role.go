@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -32,7 +34,9 @@ type roleReads[R any] struct {
 	flatten      func(*R, *roleFields) diag.Diagnostics
 }
 
-// roleFields are a role model's attributes but its service.
+// roleFields are a role's attributes but its service: the whole of an
+// element of twilio_chat_roles, less its service, and twilio_chat_role
+// less its service and timeouts.
 type roleFields struct {
 	Sid          types.String      `tfsdk:"sid"`
 	FriendlyName types.String      `tfsdk:"friendly_name"`
@@ -42,7 +46,6 @@ type roleFields struct {
 	DateCreated  timetypes.RFC3339 `tfsdk:"date_created"`
 	DateUpdated  timetypes.RFC3339 `tfsdk:"date_updated"`
 	URL          types.String      `tfsdk:"url"`
-	Timeouts     timeouts.Value    `tfsdk:"timeouts"`
 }
 
 func (a roleReads[R]) schema(ctx context.Context, description string) schema.Schema {
@@ -66,13 +69,82 @@ func (a roleReads[R]) schema(ctx context.Context, description string) schema.Sch
 			stringvalidator.AlsoRequires(path.MatchRoot("friendly_name")),
 		},
 	}
-	attrs["account_sid"] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the role."}
-	attrs["permissions"] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Permissions the role grants, in Twilio's order."}
-	attrs["date_created"] = schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was created, RFC 3339, as returned."}
-	attrs["date_updated"] = schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was last updated, RFC 3339, as returned."}
-	attrs["url"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the role resource."}
+	maps.Copy(attrs, roleComputedAttributes())
 	attrs["timeouts"] = timeouts.Attributes(ctx)
 	return schema.Schema{MarkdownDescription: description, Attributes: attrs}
+}
+
+// roleComputedAttributes are the attributes of a role that are never
+// arguments.
+func roleComputedAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"account_sid":  schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the role."},
+		"permissions":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Permissions the role grants, in Twilio's order."},
+		"date_created": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was created, RFC 3339, as returned."},
+		"date_updated": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was last updated, RFC 3339, as returned."},
+		"url":          schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the role resource."},
+	}
+}
+
+// listSchema is the schema of the plural data source: the service, an
+// optional type, and every role with every attribute of the singular.
+func (a roleReads[R]) listSchema(ctx context.Context, service schema.StringAttribute, description string) schema.Schema {
+	element := roleComputedAttributes()
+	element[a.serviceAttr] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the service the role belongs to."}
+	element["sid"] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the role (`RL...`)."}
+	element["friendly_name"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the role."}
+	element["type"] = schema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("Type of the role: %s.", quoteList(a.types))}
+	return schema.Schema{
+		MarkdownDescription: description,
+		Attributes: map[string]schema.Attribute{
+			a.serviceAttr: service,
+			"type": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Only the roles of this type: %s (%s). When not set, roles of every type.", quoteList(a.types), a.typesDoc),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(a.types...)},
+			},
+			"roles": schema.ListNestedAttribute{
+				MarkdownDescription: "The roles, sorted by `friendly_name`, then `type` (byte order), so that plans stay stable; each has every attribute of the singular data source. " +
+					"Index them by name with `{ for r in data.<this>.roles : r.friendly_name => r }` (with `type` set when names repeat across types).",
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: element},
+			},
+			"timeouts": timeouts.Attributes(ctx),
+		},
+	}
+}
+
+// readRoles lays out every role of serviceSid (of type typ when not "")
+// as elements E, sorted by friendly_name then type: element gives an
+// element's roleFields after setting its service to the role's own.
+func readRoles[R, E any](ctx context.Context, c readClients, a roleReads[R], serviceSid, typ string,
+	element func(e *E, service types.String) *roleFields) ([]E, diag.Diagnostics) {
+	where := serviceNamed(serviceSid)
+	tflog.Debug(ctx, "Listing Twilio roles", map[string]any{"product": a.product, "service": serviceSid, "type": typ})
+	all, err := a.all(ctx, c, serviceSid)
+	if err != nil {
+		return nil, c.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
+	}
+	// The shared list stays as read: other lookups use it.
+	roles := make([]*R, 0, len(all))
+	for i := range all {
+		if typ == "" || derefOr(a.typ(&all[i]), "") == typ {
+			roles = append(roles, &all[i])
+		}
+	}
+	sort.SliceStable(roles, func(i, j int) bool {
+		ni, nj := derefOr(a.name(roles[i]), ""), derefOr(a.name(roles[j]), "")
+		if ni != nj {
+			return ni < nj
+		}
+		return derefOr(a.typ(roles[i]), "") < derefOr(a.typ(roles[j]), "")
+	})
+	var diags diag.Diagnostics
+	out := make([]E, len(roles))
+	for i, r := range roles {
+		diags.Append(a.flatten(r, element(&out[i], types.StringPointerValue(a.service(r))))...)
+	}
+	return out, diags
 }
 
 // readRole fills a role model: by sid with one request, by friendly_name
@@ -80,24 +152,9 @@ func (a roleReads[R]) schema(ctx context.Context, description string) schema.Sch
 // service attribute, read from the answer when left null.
 func (a roleReads[R]) readRole(ctx context.Context, c readClients, service *types.String, m *roleFields) diag.Diagnostics {
 	serviceSid := service.ValueString()
-	where := serviceNamed(serviceSid)
-	var role *R
-	if l := lookupOf(m.Sid, "friendly_name", m.FriendlyName); l.bySid() {
-		tflog.Debug(ctx, "Reading Twilio role", map[string]any{"product": a.product, "service": serviceSid, "sid": l.value})
-		var err error
-		if role, err = a.fetch(ctx, c, serviceSid, l.value); err != nil {
-			return c.errorDiagnostics(a.subject(l.key(where)), err)
-		}
-		if diags := l.check(a.resource, a.sid(role), nil); diags.HasError() {
-			return diags
-		}
-	} else {
-		q := nameQuery{name: m.FriendlyName.ValueString(), typ: m.Type.ValueString(), scope: serviceSid, where: where}
-		tflog.Debug(ctx, "Listing Twilio roles to find one by name", map[string]any{"product": a.product, "service": serviceSid, "friendly_name": q.name, "type": q.typ})
-		var diags diag.Diagnostics
-		if role, diags = a.find(ctx, c, q); diags.HasError() {
-			return diags
-		}
+	role, diags := a.read(ctx, c, m.Sid, m.FriendlyName, nameQuery{typ: m.Type.ValueString(), scope: serviceSid, where: serviceNamed(serviceSid)})
+	if diags.HasError() {
+		return diags
 	}
 	if service.IsNull() || service.IsUnknown() {
 		*service = types.StringPointerValue(a.service(role))
@@ -113,13 +170,7 @@ func flattenRole(r *chat.Role, m *roleFields) diag.Diagnostics {
 	m.FriendlyName = types.StringPointerValue(r.FriendlyName)
 	m.Type = types.StringPointerValue(r.Type)
 	m.AccountSid = types.StringPointerValue(r.AccountSid)
-	if r.Permissions == nil {
-		m.Permissions = types.ListNull(types.StringType)
-	} else {
-		var d diag.Diagnostics
-		m.Permissions, d = types.ListValueFrom(context.Background(), types.StringType, r.Permissions)
-		diags.Append(d...)
-	}
+	m.Permissions = flattenStrings(r.Permissions, &diags)
 	m.DateCreated = flattenDate(r.DateCreated, "date_created", &diags)
 	m.DateUpdated = flattenDate(r.DateUpdated, "date_updated", &diags)
 	m.URL = types.StringPointerValue(r.URL)

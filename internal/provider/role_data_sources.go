@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -48,6 +49,7 @@ type chatRoleDataSource struct {
 type chatRoleModel struct {
 	ServiceSid types.String `tfsdk:"service_sid"`
 	roleFields
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewChatRoleDataSource is the factory of twilio_chat_role.
@@ -106,6 +108,7 @@ type conversationsRoleDataSource struct {
 type conversationsRoleModel struct {
 	ChatServiceSid types.String `tfsdk:"chat_service_sid"`
 	roleFields
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewConversationsRoleDataSource is the factory of twilio_conversations_role.

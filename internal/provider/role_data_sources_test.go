@@ -22,6 +22,7 @@ type roleSource struct {
 	serviceArg string
 	resource   string // "chat role"
 	listRoute  emulator.RouteName
+	fetchRoute emulator.RouteName
 	listPath   string // of testServiceSid's roles
 	pageSize   int    // the largest page the provider asks for
 	linkBase   string // Twilio's own host for the API
@@ -34,12 +35,12 @@ type roleSource struct {
 var (
 	chatRoleSource = roleSource{
 		name: "twilio_chat_role", serviceArg: "service_sid", resource: "chat role",
-		listRoute: emulator.RouteChatRoles, listPath: "/v2/Services/" + testServiceSid + "/Roles", pageSize: 100,
+		listRoute: emulator.RouteChatRoles, fetchRoute: emulator.RouteChatRole, listPath: "/v2/Services/" + testServiceSid + "/Roles", pageSize: 100,
 		linkBase: "https://chat.twilio.com", api: emulator.APIChat, channel: "channel", deployment: "deployment",
 	}
 	conversationsRoleSource = roleSource{
 		name: "twilio_conversations_role", serviceArg: "chat_service_sid", resource: "conversations role",
-		listRoute: emulator.RouteConversationsRoles, listPath: "/v1/Services/" + testServiceSid + "/Roles", pageSize: 50,
+		listRoute: emulator.RouteConversationsRoles, fetchRoute: emulator.RouteConversationsRole, listPath: "/v1/Services/" + testServiceSid + "/Roles", pageSize: 50,
 		linkBase: "https://conversations.twilio.com", api: emulator.APIConversations, channel: "conversation", deployment: "service",
 	}
 	roleSources = []roleSource{chatRoleSource, conversationsRoleSource}

@@ -32,6 +32,17 @@ func optionalChatServiceSidArgument(what string) schema.StringAttribute {
 	}
 }
 
+// optionalListServiceArgument is the optional service of a Conversations
+// data source that reads a list of things ("users", each a "user"):
+// without it, the default service's, each of which names its service.
+func optionalListServiceArgument(things, thing string) schema.StringAttribute {
+	service := optionalChatServiceSidArgument("to read " + things + " of")
+	service.Computed = false
+	service.MarkdownDescription = "SID of the Conversations service (`IS` followed by 32 hex digits) to read " + things + " of. " +
+		"When not set, the account's default Conversations service is read; each " + thing + "'s `chat_service_sid` names it."
+	return service
+}
+
 // serviceNamed names a service for errors; "" is the account's default
 // Conversations service, which only Conversations paths can leave out.
 func serviceNamed(serviceSid string) string {

@@ -109,16 +109,12 @@ func NewConversationsUsersDataSource() datasource.DataSource {
 }
 
 func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	service := optionalChatServiceSidArgument("to read users of")
-	service.Computed = false
-	service.MarkdownDescription = "SID of the Conversations service (`IS` followed by 32 hex digits) to read users of. " +
-		"When not set, the account's default Conversations service is read; each user's `chat_service_sid` names it."
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads many users of a Twilio Conversations service (Conversations v1 API) in few requests: every user, a page of 50 per request, " +
 			"or the users with the given `identities` (up to 50 are fetched one by one, 10 at a time; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_conversations_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
-			"chat_service_sid": service,
+			"chat_service_sid": optionalListServiceArgument("users", "user"),
 			"identities":       identitiesArgument(),
 			"users":            usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
 			"timeouts":         timeouts.Attributes(ctx),
