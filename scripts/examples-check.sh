@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # examples-check.sh: every example stays formatted and, where it needs only
 # this provider and built-ins, plans with OpenTofu and with Terraform against
-# the Twilio emulator; so does every HCL example of README.md and
-# docs/index.md, the pages a user copies from.
+# the Twilio emulator; so does every HCL example of README.md,
+# docs/index.md and docs/guides/, the pages a user copies from.
 #
 # An example that names any other provider source (examples/wiring needs
 # twilio/twilio) is only format-checked: that provider cannot be downloaded
@@ -13,8 +13,8 @@
 # the users the documentation examples name, with the dev override `make
 # install` prints and credentials in the environment. Examples under
 # examples/ without required_providers (the data source pages show only the
-# blocks they are about) get one for this provider; the README's and
-# docs/index.md's must declare it themselves, since users copy them whole.
+# blocks they are about) get one for this provider; the pages' examples
+# must declare it themselves, since users copy them whole.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.bin"
@@ -45,12 +45,16 @@ done
 echo "==> tofu fmt -check -recursive examples"
 "$bin/tofu" fmt -check -recursive -diff "$root/examples"
 
-# Each fenced hcl or terraform block of README.md and docs/index.md, as
+# Each fenced hcl or terraform block of those pages, as
 # $work/docs/<file>:<line>/main.tf. A block holding provider_installation
 # is a CLI configuration (the dev override), not a Terraform configuration:
 # it is left out.
 mkdir "$work/docs"
-for page in README.md docs/index.md; do
+pages=(README.md docs/index.md)
+for guide in "$root"/docs/guides/*.md; do
+  if [ -e "$guide" ]; then pages+=("${guide#"$root"/}"); fi
+done
+for page in "${pages[@]}"; do
   awk -v out="$work/docs" -v page="${page//\//_}" '
     /^```(hcl|terraform)[[:space:]]*$/ { block = 1; start = NR + 1; text = ""; next }
     block && /^```[[:space:]]*$/ {
@@ -65,7 +69,11 @@ for page in README.md docs/index.md; do
     }
     block { text = text $0 "\n" }
   ' "$root/$page"
-  ls "$work/docs" | grep -q "^${page//\//_}:" || { echo "examples-check: $page has no HCL example" >&2; exit 1; }
+  case $page in
+  README.md | docs/index.md)
+    ls "$work/docs" | grep -q "^${page//\//_}:" || { echo "examples-check: $page has no HCL example" >&2; exit 1; }
+    ;;
+  esac
 done
 
 # plan NAME DIR SEED: DIR's configuration planned on every CLI, in an empty
@@ -107,7 +115,8 @@ done < <(find "$root/examples" -name '*.tf' -exec dirname {} \; | sort -u)
 
 for dir in "$work"/docs/*/; do
   name=$(basename "$dir")
-  name=${name/docs_index.md/docs/index.md}
+  name=${name/#docs_guides_/docs/guides/}
+  name=${name/#docs_index.md/docs/index.md}
   grep -q required_providers "$dir/main.tf" ||
     { echo "examples-check: the example at $name declares no required_providers: users copy it whole" >&2; exit 1; }
   "$bin/tofu" fmt -check -diff "$dir/main.tf" ||
