@@ -95,7 +95,7 @@ func numbered(n int) []string {
 func hclStrings(values []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = fmt.Sprintf("%q", v)
+		quoted[i] = hclString(v)
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
@@ -275,7 +275,7 @@ func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPageElseTheLis
 }
 
 func TestAccChatUsersAndConversationsUsers_oddIdentitiesInBothModes(t *testing.T) {
-	odd := []string{"team/jing", "jing?admin=true", "jing#1", "100%jing", "jing+ops@example.com", "Jing Li", "李静 🚀", "a&b=c"}
+	odd := []string{"team/jing", "jing?admin=true", "jing#1", "100%jing", "jing+ops@example.com", "Jing Li", "李静 🚀", "a&b=c", "${jing}%{ if true }ops%{ endif }"}
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
