@@ -3,6 +3,7 @@ module github.com/seed-29301ef8/terraform-provider-twilio
 go 1.26
 
 require (
+	github.com/elazarl/goproxy v1.9.3
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/hashicorp/go-retryablehttp v0.7.8
 	github.com/hashicorp/hcl/v2 v2.24.0
