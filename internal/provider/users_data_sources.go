@@ -20,15 +20,18 @@ var (
 
 // twilio_chat_users
 
-var chatUsers = usersAPI[chat.User]{
-	api: chatAPI, resource: "chat user", pageSize: chat.MaxPageSize,
-	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*chat.User, error) {
-		return r.chat.FetchUser(ctx, serviceSid, identity)
+var chatUsers = userReads[chat.User]{
+	reads: reads[chat.User]{
+		product: chatTitle, resource: "chat user",
+		fetch: func(ctx context.Context, r readClients, serviceSid, identity string) (*chat.User, error) {
+			return r.chat.FetchUser(ctx, serviceSid, identity)
+		},
+		list: func(ctx context.Context, r readClients, serviceSid string) ([]chat.User, error) {
+			return r.chat.ListUsers(ctx, serviceSid)
+		},
+		sid: func(u *chat.User) *string { return u.Sid },
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]chat.User, error) {
-		return r.chat.ListUsers(ctx, serviceSid)
-	},
-	sid:      func(u *chat.User) *string { return u.Sid },
+	pageSize: chat.MaxPageSize,
 	identity: func(u *chat.User) *string { return u.Identity },
 }
 
@@ -68,7 +71,7 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 
 func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatUsersModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
 		m.AllowMissing = orFalse(m.AllowMissing)
 		m.Users, m.MissingIdentities, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, m.AllowMissing.ValueBool(),
@@ -79,15 +82,18 @@ func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadReque
 
 // twilio_conversations_users
 
-var conversationsUsers = usersAPI[conversations.User]{
-	api: conversationsAPI, resource: "conversations user", pageSize: conversations.MaxPageSize,
-	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*conversations.User, error) {
-		return r.conversations.FetchUser(ctx, serviceSid, identity)
+var conversationsUsers = userReads[conversations.User]{
+	reads: reads[conversations.User]{
+		product: conversationsTitle, resource: "conversations user",
+		fetch: func(ctx context.Context, r readClients, serviceSid, identity string) (*conversations.User, error) {
+			return r.conversations.FetchUser(ctx, serviceSid, identity)
+		},
+		list: func(ctx context.Context, r readClients, serviceSid string) ([]conversations.User, error) {
+			return r.conversations.ListUsers(ctx, serviceSid)
+		},
+		sid: func(u *conversations.User) *string { return u.Sid },
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]conversations.User, error) {
-		return r.conversations.ListUsers(ctx, serviceSid)
-	},
-	sid:      func(u *conversations.User) *string { return u.Sid },
+	pageSize: conversations.MaxPageSize,
 	identity: func(u *conversations.User) *string { return u.Identity },
 }
 
@@ -131,7 +137,7 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 
 func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsUsersModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
 		// chat_service_sid is each user's own, from Twilio's answer.
 		m.AllowMissing = orFalse(m.AllowMissing)

@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 // endpointValidator checks an attribute of endpoints at plan time with the
@@ -29,6 +32,11 @@ func (endpointValidator) ValidateString(_ context.Context, req validator.StringR
 	if err := validateEndpoint(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio endpoint", err.Error())
 	}
+}
+
+// sidValidator checks at plan time that a value is a SID with prefix.
+func sidValidator(prefix string) validator.String {
+	return stringvalidator.RegexMatches(sid.Pattern(prefix), "must be "+prefix+" followed by 32 hexadecimal digits")
 }
 
 // needsIdentitiesValidator refuses a true bool when identities is not set:
