@@ -42,12 +42,42 @@ const maxMissingNamed = 20
 // identitiesArgument is the optional set of identities to read.
 func identitiesArgument() schema.SetAttribute {
 	return schema.SetAttribute{
-		MarkdownDescription: "Identities of the users to read, case-sensitive. Every one must exist: a missing identity fails the read, naming every missing one. " +
+		MarkdownDescription: "Identities of the users to read, case-sensitive. Every one must exist unless `allow_missing` is true: a missing identity fails the read, naming every missing one. " +
 			"When not set, every user of the service is read.",
 		Optional:    true,
 		ElementType: types.StringType,
 		Validators:  []validator.Set{setvalidator.ValueStringsAre(identityValidators()...)},
 	}
+}
+
+// allowMissingArgument lets identities without a user through: Twilio
+// creates a user only when a client first connects with its identity.
+func allowMissingArgument() schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: "When true, `identities` that have no user are not an error: `users` holds those that exist and `missing_identities` names the others. " +
+			"Twilio creates a user only when a client first connects with that identity, so a list of agents often names people who have not signed in yet. " +
+			"Defaults to `false`. Needs `identities`.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.Bool{needsIdentitiesValidator{}},
+	}
+}
+
+// missingIdentitiesAttribute names the identities allow_missing let through.
+func missingIdentitiesAttribute() schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: "The `identities` that have no user, when `allow_missing` is true. Empty, never null, when none are missing.",
+		Computed:            true,
+		ElementType:         types.StringType,
+	}
+}
+
+// orFalse is b, or false when the configuration leaves it out.
+func orFalse(b types.Bool) types.Bool {
+	if b.IsNull() {
+		return types.BoolValue(false)
+	}
+	return b
 }
 
 // usersAttribute is the computed list of users whose elements have attrs.
@@ -72,15 +102,17 @@ func computedUserAttributes(attrs map[string]schema.Attribute, serviceAttr strin
 
 // readUsers reads the users of serviceSid ("" for the default service):
 // every user, or exactly those with identities when the set is not null.
-// The result is sorted by identity.
-func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid string, identities types.Set) ([]U, diag.Diagnostics) {
+// The result is sorted by identity. An identity without a user fails the
+// read unless allowMissing, when it is returned among the missing ones
+// (byte order).
+func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid string, identities types.Set, allowMissing bool) ([]U, []string, diag.Diagnostics) {
 	where := serviceNamed(serviceSid)
 	var diags diag.Diagnostics
 	var wanted []string
 	if !identities.IsNull() {
 		diags.Append(identities.ElementsAs(ctx, &wanted, false)...)
 		if diags.HasError() {
-			return nil, diags
+			return nil, nil, diags
 		}
 	}
 	var users []U
@@ -89,7 +121,7 @@ func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid s
 		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"product": a.product, "service": serviceSid, "identities": len(wanted)})
 		var err error
 		if users, err = a.list(ctx, r, serviceSid); err != nil {
-			return nil, r.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
+			return nil, nil, r.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
 		}
 		if !identities.IsNull() {
 			users = a.only(users, wanted)
@@ -98,19 +130,24 @@ func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid s
 		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"product": a.product, "service": serviceSid, "identities": len(wanted)})
 		var d diag.Diagnostics
 		if users, d = a.fetchEach(ctx, r, serviceSid, where, wanted); d.HasError() {
-			return nil, d
+			return nil, nil, d
 		}
 	}
-	if missing := a.missing(users, wanted); len(missing) > 0 {
+	missing := a.missing(users, wanted)
+	if len(missing) > 0 && !allowMissing {
 		diags.AddAttributeError(path.Root("identities"), a.resource+" not found", fmt.Sprintf(
-			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state.",
+			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state. "+
+				"Set allow_missing = true to read those that exist and list the others in missing_identities.",
 			len(missing), len(wanted), a.resource, where, namedUpTo(missing, maxMissingNamed)))
-		return nil, diags
+		return nil, nil, diags
+	}
+	if len(missing) > 0 {
+		tflog.Debug(ctx, "Identities without a Twilio user allowed", map[string]any{"product": a.product, "service": serviceSid, "missing": len(missing)})
 	}
 	sort.SliceStable(users, func(i, j int) bool {
 		return derefOr(a.identity(&users[i]), "") < derefOr(a.identity(&users[j]), "")
 	})
-	return users, diags
+	return users, missing, diags
 }
 
 // only keeps the users whose identity is wanted.
@@ -230,14 +267,18 @@ func isMissing(err error) bool {
 
 // usersList reads the users as readUsers does and lays them out as the
 // users attribute of schema: each flattened into an F, after setElement has
-// set what the data source itself knows of every user.
-func usersList[U, F any](ctx context.Context, r readClients, a userReads[U], serviceSid string, identities types.Set,
+// set what the data source itself knows of every user. The set is
+// missing_identities: empty, not null, when none are missing.
+func usersList[U, F any](ctx context.Context, r readClients, a userReads[U], serviceSid string, identities types.Set, allowMissing bool,
 	schema interface {
 		TypeAtPath(context.Context, path.Path) (attr.Type, diag.Diagnostics)
-	}, setElement func(*F), flatten func(*U, *F) diag.Diagnostics) (types.List, diag.Diagnostics) {
-	users, diags := a.readUsers(ctx, r, serviceSid, identities)
+	}, setElement func(*F), flatten func(*U, *F) diag.Diagnostics) (types.List, types.Set, diag.Diagnostics) {
+	failed := func(diags diag.Diagnostics) (types.List, types.Set, diag.Diagnostics) {
+		return types.ListNull(types.StringType), types.SetNull(types.StringType), diags
+	}
+	users, missing, diags := a.readUsers(ctx, r, serviceSid, identities, allowMissing)
 	if diags.HasError() {
-		return types.ListNull(types.StringType), diags
+		return failed(diags)
 	}
 	fields := make([]F, len(users))
 	for i := range users {
@@ -245,8 +286,12 @@ func usersList[U, F any](ctx context.Context, r readClients, a userReads[U], ser
 		diags.Append(flatten(&users[i], &fields[i])...)
 	}
 	if diags.HasError() {
-		return types.ListNull(types.StringType), diags
+		return failed(diags)
 	}
 	list, d := objectList(ctx, schema, path.Root("users"), fields)
-	return list, append(diags, d...)
+	if diags.Append(d...); diags.HasError() {
+		return failed(diags)
+	}
+	missingSet, d := types.SetValueFrom(ctx, types.StringType, append([]string{}, missing...))
+	return list, missingSet, append(diags, d...)
 }

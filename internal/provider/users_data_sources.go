@@ -40,10 +40,12 @@ type chatUsersDataSource struct {
 }
 
 type chatUsersModel struct {
-	ServiceSid types.String   `tfsdk:"service_sid"`
-	Identities types.Set      `tfsdk:"identities"`
-	Users      types.List     `tfsdk:"users"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ServiceSid        types.String   `tfsdk:"service_sid"`
+	Identities        types.Set      `tfsdk:"identities"`
+	AllowMissing      types.Bool     `tfsdk:"allow_missing"`
+	Users             types.List     `tfsdk:"users"`
+	MissingIdentities types.Set      `tfsdk:"missing_identities"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewChatUsersDataSource is the factory of twilio_chat_users.
@@ -57,10 +59,12 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"or the users with the given `identities` (up to 100 are fetched one by one, 10 at a time; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_chat_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
-			"service_sid": chatServiceSidArgument(),
-			"identities":  identitiesArgument(),
-			"users":       usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
-			"timeouts":    timeouts.Attributes(ctx),
+			"service_sid":        chatServiceSidArgument(),
+			"identities":         identitiesArgument(),
+			"allow_missing":      allowMissingArgument(),
+			"users":              usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
+			"missing_identities": missingIdentitiesAttribute(),
+			"timeouts":           timeouts.Attributes(ctx),
 		},
 	}
 }
@@ -69,8 +73,9 @@ func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadReque
 	var m chatUsersModel
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
-		m.Users, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, resp.State.Schema,
-			func(f *chatUserFields) { f.ServiceSid = m.ServiceSid }, flattenChatUser)
+		m.AllowMissing = orFalse(m.AllowMissing)
+		m.Users, m.MissingIdentities, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, m.AllowMissing.ValueBool(),
+			resp.State.Schema, func(f *chatUserFields) { f.ServiceSid = m.ServiceSid }, flattenChatUser)
 		return diags
 	})
 }
@@ -97,10 +102,12 @@ type conversationsUsersDataSource struct {
 }
 
 type conversationsUsersModel struct {
-	ChatServiceSid types.String   `tfsdk:"chat_service_sid"`
-	Identities     types.Set      `tfsdk:"identities"`
-	Users          types.List     `tfsdk:"users"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ChatServiceSid    types.String   `tfsdk:"chat_service_sid"`
+	Identities        types.Set      `tfsdk:"identities"`
+	AllowMissing      types.Bool     `tfsdk:"allow_missing"`
+	Users             types.List     `tfsdk:"users"`
+	MissingIdentities types.Set      `tfsdk:"missing_identities"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewConversationsUsersDataSource is the factory of twilio_conversations_users.
@@ -114,10 +121,12 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 			"or the users with the given `identities` (up to 50 are fetched one by one, 10 at a time; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_conversations_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
-			"chat_service_sid": optionalListServiceArgument("users", "user"),
-			"identities":       identitiesArgument(),
-			"users":            usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
-			"timeouts":         timeouts.Attributes(ctx),
+			"chat_service_sid":   optionalListServiceArgument("users", "user"),
+			"identities":         identitiesArgument(),
+			"allow_missing":      allowMissingArgument(),
+			"users":              usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
+			"missing_identities": missingIdentitiesAttribute(),
+			"timeouts":           timeouts.Attributes(ctx),
 		},
 	}
 }
@@ -127,8 +136,9 @@ func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.
 	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
 		// chat_service_sid is each user's own, from Twilio's answer.
-		m.Users, diags = usersList(ctx, r, conversationsUsers, m.ChatServiceSid.ValueString(), m.Identities, resp.State.Schema,
-			func(*conversationsUserFields) {}, flattenConversationsUser)
+		m.AllowMissing = orFalse(m.AllowMissing)
+		m.Users, m.MissingIdentities, diags = usersList(ctx, r, conversationsUsers, m.ChatServiceSid.ValueString(), m.Identities, m.AllowMissing.ValueBool(),
+			resp.State.Schema, func(*conversationsUserFields) {}, flattenConversationsUser)
 		return diags
 	})
 }

@@ -89,7 +89,7 @@ var testClients = readClients{providerData: &providerData{credentials: "account_
 
 func TestReadUsers_everyUserSortedByIdentityFromTheList(t *testing.T) {
 	f := newFakeUsers("zoë", "Zed", "amy", "李静", "bob")
-	users, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", types.SetNull(types.StringType))
+	users, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", types.SetNull(types.StringType), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -107,7 +107,7 @@ func TestReadUsers_fewIdentitiesAreFetchedTenAtATime(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("user %02d", i))
 	}
 	f := newFakeUsers(ids...)
-	users, diags := f.reads(50).readUsers(context.Background(), testClients, "IS1", identitySet(ids[5:35]...))
+	users, _, diags := f.reads(50).readUsers(context.Background(), testClients, "IS1", identitySet(ids[5:35]...), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -128,7 +128,7 @@ func TestReadUsers_moreIdentitiesThanAPageAreFoundInTheList(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("u%d", i))
 	}
 	f := newFakeUsers(ids...)
-	users, diags := f.reads(3).readUsers(context.Background(), testClients, "IS1", identitySet("u1", "u7", "u3", "u4"))
+	users, _, diags := f.reads(3).readUsers(context.Background(), testClients, "IS1", identitySet("u1", "u7", "u3", "u4"), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -140,9 +140,10 @@ func TestReadUsers_moreIdentitiesThanAPageAreFoundInTheList(t *testing.T) {
 func TestReadUsers_missingIdentitiesAreAllNamed(t *testing.T) {
 	for _, pageSize := range []int{100, 1} {
 		f := newFakeUsers("amy", "bob")
-		_, diags := f.reads(pageSize).readUsers(context.Background(), testClients, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"))
+		_, _, diags := f.reads(pageSize).readUsers(context.Background(), testClients, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"), false)
 		if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
-			diags[0].Detail() != `2 of the 4 identities asked for have no chat user in service IS1: "a/b?c", "nobody". Nothing was written to state.` {
+			diags[0].Detail() != `2 of the 4 identities asked for have no chat user in service IS1: "a/b?c", "nobody". Nothing was written to state. `+
+				`Set allow_missing = true to read those that exist and list the others in missing_identities.` {
 			t.Errorf("page size %d: diags = %v", pageSize, diags)
 		}
 	}
@@ -150,16 +151,42 @@ func TestReadUsers_missingIdentitiesAreAllNamed(t *testing.T) {
 	for i := range 23 {
 		many = append(many, fmt.Sprintf("ghost%02d", i))
 	}
-	_, diags := newFakeUsers().reads(100).readUsers(context.Background(), testClients, "IS1", identitySet(many...))
-	if len(diags) != 1 || !strings.HasSuffix(diags[0].Detail(), `"ghost19" and 3 more. Nothing was written to state.`) {
+	_, _, diags := newFakeUsers().reads(100).readUsers(context.Background(), testClients, "IS1", identitySet(many...), false)
+	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), `"ghost19" and 3 more. Nothing was written to state. Set allow_missing = true`) {
 		t.Errorf("diags = %v", diags)
+	}
+}
+
+func TestReadUsers_allowMissingReturnsTheMissingIdentities(t *testing.T) {
+	for _, pageSize := range []int{100, 1} {
+		f := newFakeUsers("amy", "bob")
+		users, missing, diags := f.reads(pageSize).readUsers(context.Background(), testClients, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"), true)
+		if diags.HasError() {
+			t.Fatalf("page size %d: %v", pageSize, diags)
+		}
+		if got := identitiesOf(users); got != "amy,bob" || strings.Join(missing, ",") != "a/b?c,nobody" {
+			t.Errorf("page size %d: users %s, missing %q", pageSize, got, missing)
+		}
+	}
+	_, missing, diags := newFakeUsers("amy").reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy"), true)
+	if diags.HasError() || len(missing) != 0 {
+		t.Fatalf("missing %q, %v", missing, diags)
+	}
+}
+
+func TestReadUsers_allowMissingStillFailsOnOtherErrors(t *testing.T) {
+	f := newFakeUsers("amy", "bob")
+	f.fail["bob"] = &twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy", "bob", "ghost"), true)
+	if len(diags) != 1 || diags[0].Summary() != "chat user not found" || !strings.Contains(diags[0].Detail(), `identity "bob"`) {
+		t.Fatalf("diags = %v", diags)
 	}
 }
 
 func TestReadUsers_anotherFailureFailsTheRead(t *testing.T) {
 	f := newFakeUsers("amy", "bob", "cy")
 	f.fail["bob"] = &twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}
-	_, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy", "bob", "cy"))
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy", "bob", "cy"), false)
 	if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
 		!strings.HasPrefix(diags[0].Detail(), `No chat user with identity "bob" in service IS1: HTTP 403, Twilio error 20403: Service instance not found`) {
 		t.Fatalf("diags = %v", diags)
@@ -169,7 +196,7 @@ func TestReadUsers_anotherFailureFailsTheRead(t *testing.T) {
 func TestReadUsers_aDifferentUserIsRefused(t *testing.T) {
 	f := newFakeUsers("amy")
 	f.users["Amy"] = f.users["amy"]
-	_, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("Amy"))
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("Amy"), false)
 	if len(diags) != 1 || diags[0].Summary() != "Twilio returned a different chat user" {
 		t.Fatalf("diags = %v", diags)
 	}
@@ -192,7 +219,7 @@ func TestReadUsers_cancelStopsTheFetches(t *testing.T) {
 		}
 		return fetch(c, r, s, id)
 	}
-	_, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...))
+	_, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
 	if len(diags) != 1 || diags[0].Summary() != "Read cancelled" {
 		t.Fatalf("diags = %v", diags)
 	}
@@ -222,7 +249,7 @@ func TestReadUsers_concurrentFetchesLogOnTheirOwnContexts(t *testing.T) {
 		}
 		return fetch(ctx, r, serviceSid, identity)
 	}
-	users, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...))
+	users, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
 	if diags.HasError() || len(users) != len(ids) {
 		t.Fatalf("%d users, %v", len(users), diags)
 	}
