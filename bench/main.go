@@ -57,19 +57,21 @@ func main() {
 		provider = flag.String("provider", ".bin/terraform-provider-twilio", "provider binary to measure")
 		sizes    = flag.String("n", "100,300,1000", "comma-separated numbers of twilio_chat_user reads, or none")
 		bulk     = flag.Bool("bulk", true, "also measure twilio_chat_users (see bulk.go)")
+		lookups  = flag.Bool("lookups", true, "also measure twilio_chat_role lookups by name (see lookups.go)")
+		before   = flag.String("before", "", "with -lookups, a provider binary without the shared list read to measure beside -provider")
 		only     = flag.String("only", "", "measure only the bulk cases whose name contains this (investigations)")
 		runs     = flag.Int("runs", 3, "runs per case; the median is reported")
 		out      = flag.String("out", "BENCHMARKS.md", "Markdown report to write")
 		goBench  = flag.String("gobench", "", "file with `go test -bench` output to include")
 	)
 	flag.Parse()
-	if err := run(*cli, *provider, *sizes, *bulk, *only, *runs, *out, *goBench); err != nil {
+	if err := run(*cli, *provider, *sizes, *bulk, *lookups, *before, *only, *runs, *out, *goBench); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out, goBench string) error {
+func run(cli, provider, sizes string, bulkCases, lookupCases bool, before, only string, runs int, out, goBench string) error {
 	var ns []int
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "none" {
@@ -88,6 +90,11 @@ func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out
 	provider, err = filepath.Abs(provider)
 	if err != nil {
 		return err
+	}
+	if before != "" {
+		if before, err = filepath.Abs(before); err != nil {
+			return err
+		}
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -119,7 +126,13 @@ func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out
 			return err
 		}
 	}
-	report := render(results, bulk, cli, provider, runs, goBench)
+	var lookups []lookupRow
+	if lookupCases {
+		if lookups, err = runLookups(cli, provider, before, binDir, runs); err != nil {
+			return err
+		}
+	}
+	report := render(results, bulk, lookups, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
 }
@@ -166,11 +179,12 @@ func median(samples []result) result {
 }
 
 // scenario is one configuration a CLI plans against a service of Seed users
-// named user-00000, user-00001, ...
+// named user-00000, user-00001, ..., and Roles roles named role-000, ...
 type scenario struct {
 	Name   string // as the report shows it
 	Seed   int    // users in the service
-	Reads  int    // users the configuration reads
+	Roles  int    // roles in the service
+	Reads  int    // users (or roles) the configuration reads
 	Config string // the data blocks of main.tf
 }
 
@@ -206,6 +220,9 @@ func newWorkspace(provider, binDir string, sc scenario, m model) (*workspace, er
 	}
 	for i := range sc.Seed {
 		emu.PutUser(serviceSid, emulator.NewUser(url, accountSid, serviceSid, userSid(i), fmt.Sprintf("user-%05d", i)))
+	}
+	for i := range sc.Roles {
+		emu.PutRole(serviceSid, emulator.NewRole(url, accountSid, serviceSid, fmt.Sprintf("RL%032x", i+1), fmt.Sprintf("role-%03d", i), "deployment", nil))
 	}
 	emu.SetLatency(m.PerRequest, m.PerConnec)
 
@@ -326,7 +343,7 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o755)
 }
 
-func render(results []result, bulk *bulkReport, cli, provider string, runs int, goBench string) string {
+func render(results []result, bulk *bulkReport, lookups []lookupRow, cli, provider string, runs int, goBench string) string {
 	var b strings.Builder
 	versionCmd := exec.Command(cli, "version")
 	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
@@ -346,6 +363,9 @@ func render(results []result, bulk *bulkReport, cli, provider string, runs int, 
 	}
 	if bulk != nil {
 		b.WriteString(renderBulk(bulk))
+	}
+	if len(lookups) > 0 {
+		b.WriteString(renderLookups(lookups))
 	}
 	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
 		b.WriteString("\n")
