@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,6 +65,12 @@ var oddIdentities = map[string]string{
 	"space":    "Jing Li",
 	"unicode":  "李静 🚀",
 	"dots":     "../..",
+}
+
+// escapedSegment is a path segment as the provider sends it: what
+// url.PathEscape escapes, and "+" as %2B.
+func escapedSegment(s string) string {
+	return strings.ReplaceAll(url.PathEscape(s), "+", "%2B")
 }
 
 // providerBlock configures the provider for the emulator, which serves both
