@@ -22,9 +22,13 @@ const pluralReadTimeout = 5 * time.Minute
 // readTimeoutAttribute is the timeouts attribute of a data source whose
 // default timeouts.read is def.
 func readTimeoutAttribute(ctx context.Context, def time.Duration) schema.Attribute {
+	written := def.String()
+	if m, ok := strings.CutSuffix(written, "m0s"); ok {
+		written = m + "m"
+	}
 	return timeouts.AttributesWithOpts(ctx, timeouts.Opts{ReadDescription: fmt.Sprintf(
 		"Time limit of the whole read, retries and waits for the request budget included, as a duration such as \"30s\" or \"2h45m\" "+
-			"(units \"s\", \"m\", \"h\"). Default %q.", def.String())})
+			"(units \"s\", \"m\", \"h\"). Default %q.", written)})
 }
 
 // dataSourceBase is what every data source of the provider shares: its
