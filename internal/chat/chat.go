@@ -11,8 +11,8 @@ import (
 const (
 	// DefaultBaseURL is Twilio's global Chat endpoint.
 	DefaultBaseURL = "https://chat.twilio.com"
-	// API is Chat's label in Twilio's host names (chat.{edge}.{region}.twilio.com).
-	API = "chat"
+	// HostLabel is Chat's label in Twilio's host names (chat.{edge}.{region}.twilio.com).
+	HostLabel = "chat"
 	// MaxPageSize is the largest page Chat v2's lists return.
 	MaxPageSize = 100
 )

@@ -35,7 +35,7 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 		}
 		return c
 	}
-	ch, conv := chat.New(newAPI(chat.API)), conversations.New(newAPI(conversations.API))
+	ch, conv := chat.New(newAPI(chat.HostLabel)), conversations.New(newAPI(conversations.HostLabel))
 	ctx := context.Background()
 	calls := []struct {
 		operation string // the spec's path template the requests must route to

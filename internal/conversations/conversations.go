@@ -13,8 +13,8 @@ import (
 const (
 	// DefaultBaseURL is Twilio's global Conversations endpoint.
 	DefaultBaseURL = "https://conversations.twilio.com"
-	// API is Conversations' label in Twilio's host names.
-	API = "conversations"
+	// HostLabel is Conversations' label in Twilio's host names.
+	HostLabel = "conversations"
 	// MaxPageSize is the largest page Conversations v1's lists return.
 	MaxPageSize = 50
 )

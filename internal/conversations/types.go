@@ -23,17 +23,19 @@ type User struct {
 }
 
 // Role is conversations.v1.service.service_role; Type is "conversation" or
-// "service".
+// "service". It is Chat's role under another JSON name for its service:
+// its fields are chat.Role's, so that a *Role converts to a *chat.Role and
+// both are handled by the same code.
 type Role struct {
-	Sid            *string  `json:"sid"`
-	AccountSid     *string  `json:"account_sid"`
-	ChatServiceSid *string  `json:"chat_service_sid"`
-	FriendlyName   *string  `json:"friendly_name"`
-	Type           *string  `json:"type"`
-	Permissions    []string `json:"permissions"`
-	DateCreated    *string  `json:"date_created"`
-	DateUpdated    *string  `json:"date_updated"`
-	URL            *string  `json:"url"`
+	Sid          *string  `json:"sid"`
+	AccountSid   *string  `json:"account_sid"`
+	ServiceSid   *string  `json:"chat_service_sid"`
+	FriendlyName *string  `json:"friendly_name"`
+	Type         *string  `json:"type"`
+	Permissions  []string `json:"permissions"`
+	DateCreated  *string  `json:"date_created"`
+	DateUpdated  *string  `json:"date_updated"`
+	URL          *string  `json:"url"`
 }
 
 // ServiceConfiguration is conversations.v1.service.service_configuration.

@@ -37,7 +37,10 @@ type Request struct {
 	Header      http.Header
 	Time        time.Time // arrival
 	Status      int       // status answered; 0 while pending or when never answered
-	left        bool      // no longer counted in flight
+	// FillerSent is how much of a BodyBytes fault's body the connection
+	// took: what the client read, plus at most the sockets' buffers.
+	FillerSent int64
+	left       bool // no longer counted in flight
 }
 
 // Server is the emulator. All methods are safe for concurrent use.

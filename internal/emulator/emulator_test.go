@@ -399,6 +399,9 @@ func TestBodyBytes(t *testing.T) {
 	if r := get(t, u); r.body != `{"sid` {
 		t.Errorf("5 bytes: %q", r.body)
 	}
+	if reqs := s.Requests(); reqs[0].FillerSent != 100_000 || reqs[1].FillerSent != 5 {
+		t.Errorf("FillerSent = %d, %d; want 100000, 5", reqs[0].FillerSent, reqs[1].FillerSent)
+	}
 }
 
 func TestRequestsAndConnections(t *testing.T) {

@@ -133,7 +133,11 @@ func (s *Server) answer(w http.ResponseWriter, rec *Request, c *call, f *Fault) 
 		h.Set("Content-Length", fmt.Sprint(f.BodyBytes))
 		s.setStatus(rec, http.StatusOK)
 		w.WriteHeader(http.StatusOK)
-		writeFiller(w, f.BodyBytes)
+		writeFiller(w, f.BodyBytes, func(n int) {
+			s.mu.Lock()
+			rec.FillerSent += int64(n)
+			s.mu.Unlock()
+		})
 	case f.Status != 0:
 		body := []byte(f.Body)
 		if f.Body == "" && f.Status >= 400 {
@@ -158,15 +162,20 @@ func (s *Server) answer(w http.ResponseWriter, rec *Request, c *call, f *Fault) 
 }
 
 // writeFiller streams rather than allocates, since size-cap tests ask for
-// bodies larger than any sane cap.
-func writeFiller(w io.Writer, n int) {
+// bodies larger than any sane cap; sent is told what each write took, so
+// that those tests can bound what the client read.
+func writeFiller(w io.Writer, n int, sent func(int)) {
 	head := `{"sid":"`[:min(n, 8)]
-	if _, err := io.WriteString(w, head); err != nil {
+	written, err := io.WriteString(w, head)
+	sent(written)
+	if err != nil {
 		return
 	}
 	chunk := bytes.Repeat([]byte{'a'}, 32<<10)
 	for left := n - len(head); left > 0; left -= len(chunk) {
-		if _, err := w.Write(chunk[:min(left, len(chunk))]); err != nil {
+		written, err := w.Write(chunk[:min(left, len(chunk))])
+		sent(written)
+		if err != nil {
 			return
 		}
 	}

@@ -14,6 +14,12 @@ import (
 	"time"
 )
 
+// UnresolvableName is in the certificate beside the loopback names: no
+// resolver knows it (.invalid, RFC 6761), so a test's proxy can map it to
+// the emulator. A proxy test needs such a name because Go never sends
+// requests to loopback hosts through HTTPS_PROXY.
+const UnresolvableName = "twilio-emulator.invalid"
+
 // selfSignedTLS makes a throwaway certificate for the loopback names, valid
 // as its own root so that a client can trust exactly this server.
 func selfSignedTLS() (*tls.Config, *x509.CertPool, []byte, error) {
@@ -34,7 +40,7 @@ func selfSignedTLS() (*tls.Config, *x509.CertPool, []byte, error) {
 		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		BasicConstraintsValid: true,
 		IsCA:                  true,
-		DNSNames:              []string{"localhost"},
+		DNSNames:              []string{"localhost", UnresolvableName},
 		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)

@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 )
@@ -65,6 +67,7 @@ var oddIdentities = map[string]string{
 	"space":    "Jing Li",
 	"unicode":  "李静 🚀",
 	"dots":     "../..",
+	"template": "${jing}%{ if true }ops%{ endif }",
 }
 
 // escapedSegment is a path segment as the provider sends it: what
@@ -136,7 +139,13 @@ func expectNulls(addr string, attrs ...string) []statecheck.StateCheck {
 type hclArg struct{ name, expr string }
 
 // str is an argument whose value is the string s.
-func str(name, s string) hclArg { return hclArg{name, fmt.Sprintf("%q", s)} }
+func str(name, s string) hclArg { return hclArg{name, hclString(s)} }
+
+// hclString is s as an HCL string literal. Go's %q is not one: HCL would
+// read "${" and "%{" in it as a template.
+func hclString(s string) string {
+	return string(hclwrite.TokensForValue(cty.StringVal(s)).Bytes())
+}
 
 // expr is an argument whose value is the HCL expression e.
 func expr(name, e string) hclArg { return hclArg{name, e} }

@@ -9,12 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
-
-const chatAPI = "Twilio Chat API"
 
 var (
 	_ datasource.DataSource                     = (*chatUserDataSource)(nil)
@@ -29,15 +24,6 @@ type chatUserDataSource struct {
 // NewChatUserDataSource is the factory of twilio_chat_user.
 func NewChatUserDataSource() datasource.DataSource {
 	return &chatUserDataSource{dataSourceBase{name: "chat_user"}}
-}
-
-// chatServiceSidArgument is the required service of every Chat data source.
-func chatServiceSidArgument() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "SID of the Chat service (`IS` followed by 32 hex digits).",
-		Required:            true,
-		Validators:          []validator.String{sidValidator(sid.Service)},
-	}
 }
 
 // chatUserAttributes are the attributes of a Chat user that Twilio computes,
@@ -69,7 +55,7 @@ func (d *chatUserDataSource) ConfigValidators(context.Context) []datasource.Conf
 
 func (d *chatUserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatUserModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		user, diags := chatUsers.readOne(ctx, r, m.ServiceSid.ValueString(), lookupOf(m.Sid, "identity", m.Identity))
 		if diags.HasError() {
 			return diags

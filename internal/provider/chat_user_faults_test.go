@@ -137,7 +137,7 @@ func TestAccFault_malformedSuccessBodies(t *testing.T) {
 			errorPattern("Unexpected response from Twilio", `expected a JSON object, got a JSON array; body starts: "[{`)},
 		"HTML page": {emulator.Fault{Status: 200, ContentType: "text/html", Body: "<!DOCTYPE html><html><body>Please log in to the proxy</body></html>"},
 			errorPattern("Unexpected response from Twilio", `(Content-Type "text/html"): expected a JSON object, got HTML or XML; body starts: "<!DOCTYPE html>`)},
-		"20 MiB": {emulator.Fault{BodyBytes: 20 << 20},
+		"256 MiB": {emulator.Fault{BodyBytes: oversizedBody},
 			errorPattern("Unexpected response from Twilio", "response body exceeds the 10485760 byte limit")},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -145,7 +145,32 @@ func TestAccFault_malformedSuccessBodies(t *testing.T) {
 			emu.InjectFaults(tc.fault)
 			runRead(t, jingConfig(emu, "", ""), tc.want)
 			expectStatuses(t, emu, "200")
+			if tc.fault.BodyBytes > 0 {
+				expectBodyReadUpToTheCap(t, emu)
+			}
 		})
+	}
+}
+
+// oversizedBody is far larger than the 10 MiB cap plus what the sockets
+// can buffer (tens of MiB on Linux), so that a client reading it all is told
+// from one that stops at the cap.
+const oversizedBody = 256 << 20
+
+// expectBodyReadUpToTheCap checks that the provider stopped reading the
+// oversized body soon after the cap: the memory it can have used is bounded
+// by what the emulator managed to send. The margin covers the sockets'
+// buffers (net.ipv4.tcp_rmem and tcp_wmem at most 32 and 4 MiB by default).
+func expectBodyReadUpToTheCap(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	const bound = 10<<20 + 64<<20
+	for _, r := range emu.Requests() {
+		if r.FillerSent > bound {
+			t.Fatalf("the emulator sent %d bytes of a %d-byte body: the provider read past the 10 MiB cap (bound %d)", r.FillerSent, oversizedBody, bound)
+		}
+		if r.FillerSent <= 10<<20 {
+			t.Fatalf("the emulator sent only %d bytes: the cap was not reached, so this proves nothing", r.FillerSent)
+		}
 	}
 }
 

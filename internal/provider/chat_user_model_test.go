@@ -156,7 +156,7 @@ func TestLookupCheck(t *testing.T) {
 }
 
 func TestDescribeReadError(t *testing.T) {
-	target := readTarget{api: chatAPI, resource: "chat user", key: `with identity "jing" in service IS1`}
+	target := readSubject{product: chatTitle, resource: "chat user", key: `with identity "jing" in service IS1`}
 	credentials := "account_sid/auth_token (account AC1)"
 	for _, tc := range []struct {
 		err                 error

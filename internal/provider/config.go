@@ -75,26 +75,32 @@ type providerModel struct {
 	MaxConcurrent  types.Int64          `tfsdk:"max_concurrent_requests"`
 }
 
-// productAPI is one of Twilio's product APIs the provider reads: the name of
+// product is one of Twilio's product APIs the provider reads: the name of
 // its endpoints attribute (also its label in Twilio's host names), the
 // variable that can set it, and Twilio's global base URL for it.
-type productAPI struct {
+type product struct {
 	name, env, defaultURL string
 }
 
-var (
-	chatProduct          = productAPI{chat.API, envChatEndpoint, chat.DefaultBaseURL}
-	conversationsProduct = productAPI{conversations.API, envConversationsEndpoint, conversations.DefaultBaseURL}
-	products             = []productAPI{chatProduct, conversationsProduct}
+// The products' names in errors ("Twilio Chat API error").
+const (
+	chatTitle          = "Twilio Chat API"
+	conversationsTitle = "Twilio Conversations API"
 )
 
-var endpointsAttrTypes = map[string]attr.Type{chat.API: types.StringType, conversations.API: types.StringType}
+var (
+	chatProduct          = product{chat.HostLabel, envChatEndpoint, chat.DefaultBaseURL}
+	conversationsProduct = product{conversations.HostLabel, envConversationsEndpoint, conversations.DefaultBaseURL}
+	products             = []product{chatProduct, conversationsProduct}
+)
+
+var endpointsAttrTypes = map[string]attr.Type{chat.HostLabel: types.StringType, conversations.HostLabel: types.StringType}
 
 // settings is the provider configuration after precedence and validation:
 // everything needed to build a chat client, and to name the credentials in
 // errors without revealing them.
 type settings struct {
-	// BaseURLs holds each product API's base URL, by productAPI.name.
+	// BaseURLs holds each product API's base URL, by product.name.
 	BaseURLs       map[string]string
 	Username       string
 	Password       string
@@ -274,7 +280,7 @@ func missingCredentials(accountSid, authToken, apiKey, apiSecret string) string 
 
 // baseURL picks the product API's base URL: an explicit endpoint, else the
 // edge/region host, else Twilio's global host.
-func (p productAPI) baseURL(endpoint, edge, region string) (string, error) {
+func (p product) baseURL(endpoint, edge, region string) (string, error) {
 	if endpoint != "" {
 		if err := validateEndpoint("endpoints."+p.name, endpoint); err != nil {
 			return "", err

@@ -65,11 +65,11 @@ func (d *conversationsServiceConfigurationDataSource) Schema(ctx context.Context
 
 func (d *conversationsServiceConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsServiceConfigurationModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		serviceSid := m.ChatServiceSid.ValueString()
 		conf, err := r.conversations.FetchServiceConfiguration(ctx, serviceSid)
 		if err != nil {
-			return r.failed(readTarget{api: conversationsAPI, resource: "conversations service configuration", key: "of service " + serviceSid}, err)
+			return r.errorDiagnostics(readSubject{product: conversationsTitle, resource: "conversations service configuration", key: "of service " + serviceSid}, err)
 		}
 		return flattenConversationsServiceConfiguration(conf, &m)
 	})
@@ -130,10 +130,10 @@ func (d *conversationsConfigurationDataSource) Schema(ctx context.Context, _ dat
 
 func (d *conversationsConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsConfigurationModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		conf, err := r.conversations.FetchConfiguration(ctx)
 		if err != nil {
-			return r.failed(readTarget{api: conversationsAPI, resource: "conversations configuration", key: "of the account"}, err)
+			return r.errorDiagnostics(readSubject{product: conversationsTitle, resource: "conversations configuration", key: "of the account"}, err)
 		}
 		return flattenConversationsConfiguration(conf, &m)
 	})

@@ -9,12 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
-
-const conversationsAPI = "Twilio Conversations API"
 
 var (
 	_ datasource.DataSourceWithConfigure        = (*conversationsUserDataSource)(nil)
@@ -28,18 +23,6 @@ type conversationsUserDataSource struct {
 // NewConversationsUserDataSource is the factory of twilio_conversations_user.
 func NewConversationsUserDataSource() datasource.DataSource {
 	return &conversationsUserDataSource{dataSourceBase{name: "conversations_user"}}
-}
-
-// optionalChatServiceSidArgument is the optional service of a Conversations data
-// source: without it, the account's default Conversations service is read.
-func optionalChatServiceSidArgument(what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "SID of the Conversations service (`IS` followed by 32 hex digits) " + what + ". " +
-			"When not set, the account's default Conversations service is used, and its SID is read from Twilio.",
-		Optional:   true,
-		Computed:   true,
-		Validators: []validator.String{sidValidator(sid.Service)},
-	}
 }
 
 // conversationsUserAttributes are the attributes of a Conversations user
@@ -68,18 +51,9 @@ func (d *conversationsUserDataSource) ConfigValidators(context.Context) []dataso
 	}
 }
 
-// serviceNamed names a service for errors; "" is the account's default
-// Conversations service, which only Conversations paths can leave out.
-func serviceNamed(serviceSid string) string {
-	if serviceSid == "" {
-		return "the account's default Conversations service"
-	}
-	return "service " + serviceSid
-}
-
 func (d *conversationsUserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsUserModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		serviceSid := m.ChatServiceSid.ValueString()
 		user, diags := conversationsUsers.readOne(ctx, r, serviceSid, lookupOf(m.Sid, "identity", m.Identity))
 		if diags.HasError() {

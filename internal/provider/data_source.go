@@ -59,9 +59,9 @@ func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 	d.data = data
 }
 
-// reading is what a data source's fetch gets: the clients, and what its
-// errors need to be described.
-type reading struct {
+// readClients is what a data source's fetch reads Twilio with: the clients,
+// and what their errors need to be described (errorDiagnostics).
+type readClients struct {
 	*providerData
 	readTimeout time.Duration
 }
@@ -72,7 +72,7 @@ type reading struct {
 // masked from logs, runs fetch to fill the model from Twilio, and saves the
 // model in state unless fetch reported an error: nothing half-read lands.
 func (d *dataSourceBase) read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
-	model any, readTimeouts *timeouts.Value, fetch func(context.Context, reading) diag.Diagnostics) {
+	model any, readTimeouts *timeouts.Value, fetch func(context.Context, readClients) diag.Diagnostics) {
 	resp.Diagnostics.Append(req.Config.Get(ctx, model)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -104,7 +104,7 @@ func (d *dataSourceBase) read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	ctx, cancel := context.WithTimeout(maskSecrets(ctx, d.data.secrets), readTimeout)
 	defer cancel()
-	resp.Diagnostics.Append(fetch(ctx, reading{providerData: d.data, readTimeout: readTimeout})...)
+	resp.Diagnostics.Append(fetch(ctx, readClients{providerData: d.data, readTimeout: readTimeout})...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -125,7 +125,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 	}
 }
 
-func endpointAttribute(p productAPI) schema.StringAttribute {
+func endpointAttribute(p product) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("Base URL replacing `%s`, for a proxy or an emulator. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `%s`.", p.defaultURL, p.env),
 		Optional:            true,

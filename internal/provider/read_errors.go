@@ -11,10 +11,10 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
-// readTarget names what a read was after, for its errors.
-type readTarget struct {
-	// api is the product API read, e.g. "Twilio Chat API".
-	api string
+// readSubject is what a read was after, as its errors name it.
+type readSubject struct {
+	// product is the Twilio API read, as errors title it: chatTitle, conversationsTitle.
+	product string
 	// resource is what the data source reads, e.g. "chat user".
 	resource string
 	// key says which one, starting with its preposition: `with identity
@@ -22,10 +22,10 @@ type readTarget struct {
 	key string
 }
 
-func (t readTarget) String() string { return "the " + t.resource + " " + t.key }
+func (t readSubject) String() string { return "the " + t.resource + " " + t.key }
 
-// failed turns a client error into the diagnostic of a read of t.
-func (r reading) failed(t readTarget, err error) diag.Diagnostics {
+// errorDiagnostics turns a client error into the diagnostic of a read of t.
+func (r readClients) errorDiagnostics(t readSubject, err error) diag.Diagnostics {
 	summary, detail := describeReadError(err, t, r.credentials, r.readTimeout)
 	var diags diag.Diagnostics
 	diags.AddError(summary, detail)
@@ -34,7 +34,7 @@ func (r reading) failed(t readTarget, err error) diag.Diagnostics {
 
 // describeReadError turns a client error into a diagnostic summary a user
 // can search for and a detail saying what happened and what to do.
-func describeReadError(err error, t readTarget, credentials string, readTimeout time.Duration) (string, string) {
+func describeReadError(err error, t readSubject, credentials string, readTimeout time.Duration) (string, string) {
 	var apiErr *twilio.APIError
 	var decodeErr *twilio.DecodeError
 	var tooLarge *twilio.BodyTooLargeError
@@ -50,7 +50,7 @@ func describeReadError(err error, t readTarget, credentials string, readTimeout 
 	case errors.As(err, &apiErr) && apiErr.StatusCode == 429:
 		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. The account's concurrency is shared with its other traffic: lower max_concurrent_requests to leave it more room, or raise max_retries.", t, err)
 	case errors.As(err, &apiErr):
-		return t.api + " error", fmt.Sprintf("Reading %s: %v.", t, err)
+		return t.product + " error", fmt.Sprintf("Reading %s: %v.", t, err)
 	case errors.As(err, &decodeErr):
 		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %s. A proxy between Terraform and Twilio may have answered instead of Twilio.",
 			t, pagePrefix(err)+fmt.Sprintf("HTTP %d with a body that is not a %s (Content-Type %q): %v; body starts: %q",

@@ -18,26 +18,27 @@ var (
 
 // twilio_chat_role
 
-var chatRoles = roleAPI{
-	api: chatAPI, resource: "chat role", serviceAttr: "service_sid",
-	types: []string{"channel", "deployment"}, typesDoc: "`channel` roles apply within a channel, `deployment` roles to the whole service",
-	fetch: func(ctx context.Context, r reading, serviceSid, roleSid string) (*roleView, error) {
-		role, err := r.chat.FetchRole(ctx, serviceSid, roleSid)
-		if err != nil {
-			return nil, err
-		}
-		v := viewChatRole(*role)
-		return &v, nil
+var chatRoles = roleReads[chat.Role]{
+	byName: byName[chat.Role]{
+		reads: reads[chat.Role]{
+			product: chatTitle, resource: "chat role",
+			fetch: func(ctx context.Context, c readClients, serviceSid, roleSid string) (*chat.Role, error) {
+				return c.chat.FetchRole(ctx, serviceSid, roleSid)
+			},
+			list: func(ctx context.Context, c readClients, serviceSid string) ([]chat.Role, error) {
+				return c.chat.ListRoles(ctx, serviceSid)
+			},
+			sid: func(r *chat.Role) *string { return r.Sid },
+		},
+		plural: "roles",
+		name:   func(r *chat.Role) *string { return r.FriendlyName },
+		typ:    func(r *chat.Role) *string { return r.Type },
+		types:  []string{"channel", "deployment"},
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]roleView, error) {
-		roles, err := r.chat.ListRoles(ctx, serviceSid)
-		return viewAll(roles, viewChatRole), err
-	},
-}
-
-func viewChatRole(r chat.Role) roleView {
-	return roleView{Sid: r.Sid, AccountSid: r.AccountSid, ServiceSid: r.ServiceSid, FriendlyName: r.FriendlyName, Type: r.Type,
-		Permissions: r.Permissions, DateCreated: r.DateCreated, DateUpdated: r.DateUpdated, URL: r.URL}
+	serviceAttr: "service_sid",
+	typesDoc:    "`channel` roles apply within a channel, `deployment` roles to the whole service",
+	service:     func(r *chat.Role) *string { return r.ServiceSid },
+	flatten:     flattenRole,
 }
 
 type chatRoleDataSource struct {
@@ -60,38 +61,42 @@ func (d *chatRoleDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 }
 
 func (d *chatRoleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return roleConfigValidators()
+	return sidOrNameValidators()
 }
 
 func (d *chatRoleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatRoleModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		return chatRoles.readRole(ctx, r, &m.ServiceSid, &m.roleFields)
 	})
 }
 
 // twilio_conversations_role
 
-var conversationsRoles = roleAPI{
-	api: conversationsAPI, resource: "conversations role", serviceAttr: "chat_service_sid", defaultScope: true,
-	types: []string{"conversation", "service"}, typesDoc: "`conversation` roles apply within a conversation, `service` roles to the whole service",
-	fetch: func(ctx context.Context, r reading, serviceSid, roleSid string) (*roleView, error) {
-		role, err := r.conversations.FetchRole(ctx, serviceSid, roleSid)
-		if err != nil {
-			return nil, err
-		}
-		v := viewConversationsRole(*role)
-		return &v, nil
+var conversationsRoles = roleReads[conversations.Role]{
+	byName: byName[conversations.Role]{
+		reads: reads[conversations.Role]{
+			product: conversationsTitle, resource: "conversations role",
+			fetch: func(ctx context.Context, c readClients, serviceSid, roleSid string) (*conversations.Role, error) {
+				return c.conversations.FetchRole(ctx, serviceSid, roleSid)
+			},
+			list: func(ctx context.Context, c readClients, serviceSid string) ([]conversations.Role, error) {
+				return c.conversations.ListRoles(ctx, serviceSid)
+			},
+			sid: func(r *conversations.Role) *string { return r.Sid },
+		},
+		plural: "roles",
+		name:   func(r *conversations.Role) *string { return r.FriendlyName },
+		typ:    func(r *conversations.Role) *string { return r.Type },
+		types:  []string{"conversation", "service"},
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]roleView, error) {
-		roles, err := r.conversations.ListRoles(ctx, serviceSid)
-		return viewAll(roles, viewConversationsRole), err
+	serviceAttr:  "chat_service_sid",
+	defaultScope: true,
+	typesDoc:     "`conversation` roles apply within a conversation, `service` roles to the whole service",
+	service:      func(r *conversations.Role) *string { return r.ServiceSid },
+	flatten: func(r *conversations.Role, m *roleFields) diag.Diagnostics {
+		return flattenRole((*chat.Role)(r), m)
 	},
-}
-
-func viewConversationsRole(r conversations.Role) roleView {
-	return roleView{Sid: r.Sid, AccountSid: r.AccountSid, ServiceSid: r.ChatServiceSid, FriendlyName: r.FriendlyName, Type: r.Type,
-		Permissions: r.Permissions, DateCreated: r.DateCreated, DateUpdated: r.DateUpdated, URL: r.URL}
 }
 
 type conversationsRoleDataSource struct {
@@ -115,24 +120,12 @@ func (d *conversationsRoleDataSource) Schema(ctx context.Context, _ datasource.S
 }
 
 func (d *conversationsRoleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return roleConfigValidators()
+	return sidOrNameValidators()
 }
 
 func (d *conversationsRoleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsRoleModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		return conversationsRoles.readRole(ctx, r, &m.ChatServiceSid, &m.roleFields)
 	})
-}
-
-// viewAll views every role of a list; nil stays nil.
-func viewAll[R any](roles []R, view func(R) roleView) []roleView {
-	if roles == nil {
-		return nil
-	}
-	out := make([]roleView, len(roles))
-	for i, r := range roles {
-		out[i] = view(r)
-	}
-	return out
 }

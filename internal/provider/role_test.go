@@ -15,8 +15,7 @@ import (
 
 func TestFlattenRole(t *testing.T) {
 	flatten := func(r *chat.Role, m *chatRoleModel) diag.Diagnostics {
-		v := viewChatRole(*r)
-		return flattenRole(&v, &m.roleFields)
+		return flattenRole(r, &m.roleFields)
 	}
 	checkFlatten(t, `{
   "sid": "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -40,7 +39,7 @@ func TestFlattenRole(t *testing.T) {
 
 func TestFlattenRole_emptyPermissionsAreNotNull(t *testing.T) {
 	var m roleFields
-	if diags := flattenRole(&roleView{Permissions: []string{}}, &m); diags.HasError() {
+	if diags := flattenRole(&chat.Role{Permissions: []string{}}, &m); diags.HasError() {
 		t.Fatal(diags)
 	}
 	if m.Permissions.IsNull() || len(m.Permissions.Elements()) != 0 {
@@ -48,12 +47,12 @@ func TestFlattenRole_emptyPermissionsAreNotNull(t *testing.T) {
 	}
 }
 
-func role(sid, name, typ string) roleView {
-	return roleView{Sid: ptr(sid), FriendlyName: ptr(name), Type: ptr(typ)}
+func role(sid, name, typ string) chat.Role {
+	return chat.Role{Sid: ptr(sid), FriendlyName: ptr(name), Type: ptr(typ)}
 }
 
 func TestRoleMatch(t *testing.T) {
-	roles := []roleView{
+	roles := []chat.Role{
 		role("RL1", "supervisor", "channel"),
 		role("RL2", "supervisor", "deployment"),
 		role("RL3", "ops & on-call = yes", "deployment"),
@@ -66,41 +65,42 @@ func TestRoleMatch(t *testing.T) {
 		{"ops & on-call = yes", "", "RL3"},
 		{"李静 admin", "", "RL4"},
 	} {
-		got, diags := chatRoles.match(roles, tc.name, tc.typ, "service IS1")
+		got, diags := chatRoles.match(roles, nameQuery{name: tc.name, typ: tc.typ, where: "service IS1"})
 		if diags.HasError() || *got.Sid != tc.want {
 			t.Errorf("match(%q, %q) = %v, %v; want %s", tc.name, tc.typ, got, diags, tc.want)
 		}
 	}
 
-	_, diags := chatRoles.match(roles, "supervisor", "", "service IS1")
+	_, diags := chatRoles.match(roles, nameQuery{name: "supervisor", typ: "", where: "service IS1"})
 	if len(diags) != 1 || diags[0].Summary() != "several chat roles match" ||
 		diags[0].Detail() != `2 chat roles are named "supervisor" in service IS1: RL1 (type channel), RL2 (type deployment). Set type (`+"`channel` or `deployment`"+`) or sid to choose one.` {
 		t.Errorf("several: %v", diags)
 	}
 
-	_, diags = chatRoles.match(roles, "Supervisor", "", "service IS1")
+	_, diags = chatRoles.match(roles, nameQuery{name: "Supervisor", typ: "", where: "service IS1"})
 	if len(diags) != 1 || diags[0].Summary() != "chat role not found" ||
-		diags[0].Detail() != `No chat role named "Supervisor" in service IS1; names are matched exactly, case included. The 5 roles there: "ops & on-call = yes" (deployment), "supervisor" (channel), "supervisor" (deployment), "李静 admin" (channel), null (no type).` {
+		diags[0].Detail() != `No chat role named "Supervisor" in service IS1; names are matched exactly, case included. The 5 roles there: "supervisor" (channel), "supervisor" (deployment), "ops & on-call = yes" (deployment), "李静 admin" (channel), null (no type).` {
+		// Those that differ only in case come first: the likely typo.
 		t.Errorf("case differs: %v", diags)
 	}
 
-	_, diags = chatRoles.match(roles, "supervisor", "nope", "service IS1")
+	_, diags = chatRoles.match(roles, nameQuery{name: "supervisor", typ: "nope", where: "service IS1"})
 	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), `No chat role named "supervisor" of type "nope"`) {
 		t.Errorf("type: %v", diags)
 	}
 
-	_, diags = chatRoles.match(nil, "x", "", "service IS1")
+	_, diags = chatRoles.match(nil, nameQuery{name: "x", typ: "", where: "service IS1"})
 	if len(diags) != 1 || !strings.HasSuffix(diags[0].Detail(), "The 0 roles there: none.") {
 		t.Errorf("empty: %v", diags)
 	}
 }
 
 func TestRoleMatch_notFoundNamesTwentyRoles(t *testing.T) {
-	var roles []roleView
+	var roles []chat.Role
 	for i := range 25 {
 		roles = append(roles, role(fmt.Sprintf("RL%02d", i), fmt.Sprintf("role %02d", i), "channel"))
 	}
-	_, diags := chatRoles.match(roles, "missing", "", "service IS1")
+	_, diags := chatRoles.match(roles, nameQuery{name: "missing", typ: "", where: "service IS1"})
 	detail := diags[0].Detail()
 	if !strings.Contains(detail, `The 25 roles there: "role 00" (channel), `) || !strings.HasSuffix(detail, `"role 19" (channel) and 5 more.`) || strings.Contains(detail, "role 20") {
 		t.Fatalf("detail = %s", detail)

@@ -28,9 +28,14 @@ type cliRun struct {
 
 func newCLIRun(t *testing.T) *cliRun {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("TF_ACC must be set to run a real CLI (make testacc)")
+	}
+	// Skipping here would drop the only end-to-end checks of what reaches
+	// the CLI's logs, without a word, from an acceptance run.
 	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cli == "" {
-		t.Skip("TF_ACC and TF_ACC_TERRAFORM_PATH must be set to run a real CLI (make testacc)")
+	if cli == "" {
+		t.Fatal("TF_ACC is set but TF_ACC_TERRAFORM_PATH is not: set it to the CLI to run (make testacc does)")
 	}
 	bin := t.TempDir()
 	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-twilio"), "github.com/seed-29301ef8/terraform-provider-twilio")

@@ -1,10 +1,16 @@
 package provider
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 // userAttributes are the computed attributes a user has on both Chat v2 and
@@ -23,5 +29,36 @@ func userAttributes(links string) map[string]schema.Attribute {
 		"date_updated": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was last updated, RFC 3339, as returned."},
 		"links":        schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "URLs of related resources keyed by Twilio's link names, such as " + links + "; null when Twilio returns null."},
 		"url":          schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the user resource."},
+	}
+}
+
+// maxIdentityBytes keeps an identity well inside every URL length limit on
+// the way to Twilio.
+const maxIdentityBytes = 1024
+
+// identityArgument is the optional identity of a user lookup.
+func identityArgument() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("Identity of the user, case-sensitive, as your application assigned it (often a user name or an e-mail address). Any characters are accepted, including `/ ? # %% +`, spaces and Unicode; `.` and `..` are refused because they would change the meaning of the URL. At most %d bytes. Exactly one of `sid` and `identity` must be set; the other is read from Twilio.", maxIdentityBytes),
+		Optional:            true,
+		Computed:            true,
+		Validators:          identityValidators(),
+	}
+}
+
+func identityValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.LengthBetween(1, maxIdentityBytes),
+		stringvalidator.NoneOf(".", ".."),
+	}
+}
+
+// userSidArgument is the optional sid of a user lookup.
+func userSidArgument() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "SID of the user (`US` followed by 32 hex digits). Exactly one of `sid` and `identity` must be set; the other is read from Twilio.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{sidValidator(sid.User)},
 	}
 }

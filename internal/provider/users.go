@@ -4,20 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"sort"
-	"strings"
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/sync/errgroup"
 
@@ -27,17 +23,13 @@ import (
 // twilio_chat_users and twilio_conversations_users read many users in few
 // requests; everything but the API and the flatten is shared here.
 
-// usersAPI is what differs between the two: U is the API's user type.
-type usersAPI[U any] struct {
-	api      string // "Twilio Chat API"
-	resource string // "chat user"
+// userReads are one API's reads of its user type U.
+type userReads[U any] struct {
+	reads[U]
 	// pageSize is the API's largest page: up to that many identities are
 	// fetched one by one, which beats paging through a large service; more
 	// are found in the paged list.
 	pageSize int
-	fetch    func(ctx context.Context, r reading, serviceSid, identity string) (*U, error)
-	list     func(ctx context.Context, r reading, serviceSid string) ([]U, error)
-	sid      func(*U) *string
 	identity func(*U) *string
 }
 
@@ -47,12 +39,42 @@ const maxMissingNamed = 20
 // identitiesArgument is the optional set of identities to read.
 func identitiesArgument() schema.SetAttribute {
 	return schema.SetAttribute{
-		MarkdownDescription: "Identities of the users to read, case-sensitive. Every one must exist: a missing identity fails the read, naming every missing one. " +
+		MarkdownDescription: "Identities of the users to read, case-sensitive. Every one must exist unless `allow_missing` is true: a missing identity fails the read, naming every missing one. " +
 			"When not set, every user of the service is read.",
 		Optional:    true,
 		ElementType: types.StringType,
 		Validators:  []validator.Set{setvalidator.ValueStringsAre(identityValidators()...)},
 	}
+}
+
+// allowMissingArgument lets identities without a user through: Twilio
+// creates a user only when a client first connects with its identity.
+func allowMissingArgument() schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: "When true, `identities` that have no user are not an error: `users` holds those that exist and `missing_identities` names the others. " +
+			"Twilio creates a user only when a client first connects with that identity, so a list of agents often names people who have not signed in yet. " +
+			"Defaults to `false`. Needs `identities`.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.Bool{needsIdentitiesValidator{}},
+	}
+}
+
+// missingIdentitiesAttribute names the identities allow_missing let through.
+func missingIdentitiesAttribute() schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: "The `identities` that have no user, when `allow_missing` is true. Empty, never null, when none are missing.",
+		Computed:            true,
+		ElementType:         types.StringType,
+	}
+}
+
+// orFalse is b, or false when the configuration leaves it out.
+func orFalse(b types.Bool) types.Bool {
+	if b.IsNull() {
+		return types.BoolValue(false)
+	}
+	return b
 }
 
 // usersAttribute is the computed list of users whose elements have attrs.
@@ -77,49 +99,56 @@ func computedUserAttributes(attrs map[string]schema.Attribute, serviceAttr strin
 
 // readUsers reads the users of serviceSid ("" for the default service):
 // every user, or exactly those with identities when the set is not null.
-// The result is sorted by identity.
-func (a usersAPI[U]) readUsers(ctx context.Context, r reading, serviceSid string, identities types.Set) ([]U, diag.Diagnostics) {
+// The result is sorted by identity. An identity without a user fails the
+// read unless allowMissing, when it is returned among the missing ones
+// (byte order).
+func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid string, identities types.Set, allowMissing bool) ([]U, []string, diag.Diagnostics) {
 	where := serviceNamed(serviceSid)
 	var diags diag.Diagnostics
 	var wanted []string
 	if !identities.IsNull() {
 		diags.Append(identities.ElementsAs(ctx, &wanted, false)...)
 		if diags.HasError() {
-			return nil, diags
+			return nil, nil, diags
 		}
 	}
 	var users []U
 	switch {
 	case identities.IsNull() || len(wanted) > a.pageSize:
-		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"api": a.api, "service": serviceSid, "identities": len(wanted)})
+		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"product": a.product, "service": serviceSid, "identities": len(wanted)})
 		var err error
 		if users, err = a.list(ctx, r, serviceSid); err != nil {
-			return nil, r.failed(readTarget{api: a.api, resource: a.resource + "s", key: "of " + where}, err)
+			return nil, nil, r.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
 		}
 		if !identities.IsNull() {
 			users = a.only(users, wanted)
 		}
 	default:
-		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"api": a.api, "service": serviceSid, "identities": len(wanted)})
+		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"product": a.product, "service": serviceSid, "identities": len(wanted)})
 		var d diag.Diagnostics
 		if users, d = a.fetchEach(ctx, r, serviceSid, where, wanted); d.HasError() {
-			return nil, d
+			return nil, nil, d
 		}
 	}
-	if missing := a.missing(users, wanted); len(missing) > 0 {
+	missing := a.missing(users, wanted)
+	if len(missing) > 0 && !allowMissing {
 		diags.AddAttributeError(path.Root("identities"), a.resource+" not found", fmt.Sprintf(
-			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state.",
+			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state. "+
+				"Set allow_missing = true to read those that exist and list the others in missing_identities.",
 			len(missing), len(wanted), a.resource, where, namedUpTo(missing, maxMissingNamed)))
-		return nil, diags
+		return nil, nil, diags
+	}
+	if len(missing) > 0 {
+		tflog.Debug(ctx, "Identities without a Twilio user allowed", map[string]any{"product": a.product, "service": serviceSid, "missing": len(missing)})
 	}
 	sort.SliceStable(users, func(i, j int) bool {
 		return derefOr(a.identity(&users[i]), "") < derefOr(a.identity(&users[j]), "")
 	})
-	return users, diags
+	return users, missing, diags
 }
 
 // only keeps the users whose identity is wanted.
-func (a usersAPI[U]) only(users []U, wanted []string) []U {
+func (a userReads[U]) only(users []U, wanted []string) []U {
 	keep := make(map[string]bool, len(wanted))
 	for _, w := range wanted {
 		keep[w] = true
@@ -134,7 +163,7 @@ func (a usersAPI[U]) only(users []U, wanted []string) []U {
 }
 
 // missing lists the wanted identities no user has, in byte order.
-func (a usersAPI[U]) missing(users []U, wanted []string) []string {
+func (a userReads[U]) missing(users []U, wanted []string) []string {
 	have := make(map[string]bool, len(users))
 	for i := range users {
 		if id := a.identity(&users[i]); id != nil {
@@ -156,7 +185,7 @@ func (a usersAPI[U]) missing(users []U, wanted []string) []string {
 // provider. A 404 leaves the identity out (readUsers reports it with the
 // other missing ones); the first other failure, or the end of ctx, fails the
 // read and stops the requests not yet sent.
-func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where string, identities []string) ([]U, diag.Diagnostics) {
+func (a userReads[U]) fetchEach(ctx context.Context, r readClients, serviceSid, where string, identities []string) ([]U, diag.Diagnostics) {
 	found := make([]*U, len(identities))
 	var failedAt atomic.Int64
 	failedAt.Store(-1)
@@ -192,7 +221,7 @@ func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where
 		if at := failedAt.Load(); at >= 0 && ctx.Err() == nil {
 			key = lookup{field: "identity", value: identities[at]}.key(where)
 		}
-		return nil, r.failed(readTarget{api: a.api, resource: a.resource, key: key}, err)
+		return nil, r.errorDiagnostics(a.subject(key), err)
 	}
 	users := make([]U, 0, len(identities))
 	for i, u := range found {
@@ -211,11 +240,11 @@ func (a usersAPI[U]) fetchEach(ctx context.Context, r reading, serviceSid, where
 // readOne reads the one user l asks for (by sid or identity) and makes sure
 // Twilio answered for that user: what twilio_chat_user and
 // twilio_conversations_user do.
-func (a usersAPI[U]) readOne(ctx context.Context, r reading, serviceSid string, l lookup) (*U, diag.Diagnostics) {
-	tflog.Debug(ctx, "Reading Twilio user", map[string]any{"api": a.api, "service": serviceSid, "lookup": l.value, "by_sid": l.bySid()})
+func (a userReads[U]) readOne(ctx context.Context, r readClients, serviceSid string, l lookup) (*U, diag.Diagnostics) {
+	tflog.Debug(ctx, "Reading Twilio user", map[string]any{"product": a.product, "service": serviceSid, "lookup": l.value, "by_sid": l.bySid()})
 	user, err := a.fetch(ctx, r, serviceSid, l.value)
 	if err != nil {
-		return nil, r.failed(readTarget{api: a.api, resource: a.resource, key: l.key(serviceNamed(serviceSid))}, err)
+		return nil, r.errorDiagnostics(a.subject(l.key(serviceNamed(serviceSid))), err)
 	}
 	return user, l.check(a.resource, a.sid(user), a.identity(user))
 }
@@ -227,29 +256,20 @@ func isMissing(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.StatusCode == 404
 }
 
-// namedUpTo lists up to n quoted values, then how many more there are.
-func namedUpTo(values []string, n int) string {
-	quoted := make([]string, 0, min(len(values), n))
-	for _, v := range values[:min(len(values), n)] {
-		quoted = append(quoted, fmt.Sprintf("%q", v))
-	}
-	s := strings.Join(quoted, ", ")
-	if len(values) > n {
-		s += fmt.Sprintf(" and %d more", len(values)-n)
-	}
-	return s
-}
-
 // usersList reads the users as readUsers does and lays them out as the
 // users attribute of schema: each flattened into an F, after setElement has
-// set what the data source itself knows of every user.
-func usersList[U, F any](ctx context.Context, r reading, a usersAPI[U], serviceSid string, identities types.Set,
+// set what the data source itself knows of every user. The set is
+// missing_identities: empty, not null, when none are missing.
+func usersList[U, F any](ctx context.Context, r readClients, a userReads[U], serviceSid string, identities types.Set, allowMissing bool,
 	schema interface {
 		TypeAtPath(context.Context, path.Path) (attr.Type, diag.Diagnostics)
-	}, setElement func(*F), flatten func(*U, *F) diag.Diagnostics) (types.List, diag.Diagnostics) {
-	users, diags := a.readUsers(ctx, r, serviceSid, identities)
+	}, setElement func(*F), flatten func(*U, *F) diag.Diagnostics) (types.List, types.Set, diag.Diagnostics) {
+	failed := func(diags diag.Diagnostics) (types.List, types.Set, diag.Diagnostics) {
+		return types.ListNull(types.StringType), types.SetNull(types.StringType), diags
+	}
+	users, missing, diags := a.readUsers(ctx, r, serviceSid, identities, allowMissing)
 	if diags.HasError() {
-		return types.ListNull(types.StringType), diags
+		return failed(diags)
 	}
 	fields := make([]F, len(users))
 	for i := range users {
@@ -257,71 +277,12 @@ func usersList[U, F any](ctx context.Context, r reading, a usersAPI[U], serviceS
 		diags.Append(flatten(&users[i], &fields[i])...)
 	}
 	if diags.HasError() {
-		return types.ListNull(types.StringType), diags
+		return failed(diags)
 	}
 	list, d := objectList(ctx, schema, path.Root("users"), fields)
-	return list, append(diags, d...)
-}
-
-// objectList is the list of objects elems hold, for the list attribute at
-// at: what State.Set makes of a []T, built without the framework's
-// reflection, which looks up every field's tag again for each element
-// (compiling a regular expression per field) and converts each object to
-// Terraform's value and back: 40% of the provider's CPU and two thirds of
-// its allocations when a plan reads 10,000 users (BENCHMARKS.md). T's fields
-// are all attr.Values tagged `tfsdk`. As State.Set does, values that
-// validate themselves (JSON, RFC 3339) are validated, at their own path.
-func objectList[T any](ctx context.Context, schema interface {
-	TypeAtPath(context.Context, path.Path) (attr.Type, diag.Diagnostics)
-}, at path.Path, elems []T) (types.List, diag.Diagnostics) {
-	listType, diags := schema.TypeAtPath(ctx, at)
-	if diags.HasError() {
-		return types.ListNull(types.StringType), diags
+	if diags.Append(d...); diags.HasError() {
+		return failed(diags)
 	}
-	elemType, ok := listType.(attr.TypeWithElementType)
-	if !ok {
-		diags.AddAttributeError(at, "Value Conversion Error", fmt.Sprintf("%s is not a list of objects but %s. This is a bug in the provider.", at, listType))
-		return types.ListNull(types.StringType), diags
-	}
-	objectType, ok := elemType.ElementType().(basetypes.ObjectType)
-	if !ok {
-		diags.AddAttributeError(at, "Value Conversion Error", fmt.Sprintf("%s is not a list of objects but %s. This is a bug in the provider.", at, listType))
-		return types.ListNull(types.StringType), diags
-	}
-	st := reflect.TypeFor[T]()
-	names := make([]string, st.NumField())
-	for i := range names {
-		names[i] = st.Field(i).Tag.Get("tfsdk")
-	}
-	objects := make([]attr.Value, len(elems))
-	for i := range elems {
-		v := reflect.ValueOf(&elems[i]).Elem()
-		attrs := make(map[string]attr.Value, len(names))
-		for f, name := range names {
-			value, ok := v.Field(f).Interface().(attr.Value)
-			if !ok || name == "" {
-				diags.AddAttributeError(at, "Value Conversion Error", fmt.Sprintf("Field %s of %s is not an attr.Value tagged tfsdk. This is a bug in the provider.", st.Field(f).Name, st))
-				return types.ListNull(objectType), diags
-			}
-			if validating, ok := value.(xattr.ValidateableAttribute); ok {
-				var resp xattr.ValidateAttributeResponse
-				validating.ValidateAttribute(ctx, xattr.ValidateAttributeRequest{Path: at.AtListIndex(i).AtName(name)}, &resp)
-				diags.Append(resp.Diagnostics...)
-			}
-			attrs[name] = value
-		}
-		if diags.HasError() {
-			// State.Set stops at the first element that does not validate.
-			return types.ListNull(objectType), diags
-		}
-		object, d := types.ObjectValue(objectType.AttrTypes, attrs)
-		diags.Append(d...)
-		objects[i] = object
-		if diags.HasError() {
-			return types.ListNull(objectType), diags
-		}
-	}
-	list, d := types.ListValue(objectType, objects)
-	diags.Append(d...)
-	return list, diags
+	missingSet, d := types.SetValueFrom(ctx, types.StringType, append([]string{}, missing...))
+	return list, missingSet, append(diags, d...)
 }

@@ -20,15 +20,18 @@ var (
 
 // twilio_chat_users
 
-var chatUsers = usersAPI[chat.User]{
-	api: chatAPI, resource: "chat user", pageSize: chat.MaxPageSize,
-	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*chat.User, error) {
-		return r.chat.FetchUser(ctx, serviceSid, identity)
+var chatUsers = userReads[chat.User]{
+	reads: reads[chat.User]{
+		product: chatTitle, resource: "chat user",
+		fetch: func(ctx context.Context, r readClients, serviceSid, identity string) (*chat.User, error) {
+			return r.chat.FetchUser(ctx, serviceSid, identity)
+		},
+		list: func(ctx context.Context, r readClients, serviceSid string) ([]chat.User, error) {
+			return r.chat.ListUsers(ctx, serviceSid)
+		},
+		sid: func(u *chat.User) *string { return u.Sid },
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]chat.User, error) {
-		return r.chat.ListUsers(ctx, serviceSid)
-	},
-	sid:      func(u *chat.User) *string { return u.Sid },
+	pageSize: chat.MaxPageSize,
 	identity: func(u *chat.User) *string { return u.Identity },
 }
 
@@ -37,10 +40,12 @@ type chatUsersDataSource struct {
 }
 
 type chatUsersModel struct {
-	ServiceSid types.String   `tfsdk:"service_sid"`
-	Identities types.Set      `tfsdk:"identities"`
-	Users      types.List     `tfsdk:"users"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ServiceSid        types.String   `tfsdk:"service_sid"`
+	Identities        types.Set      `tfsdk:"identities"`
+	AllowMissing      types.Bool     `tfsdk:"allow_missing"`
+	Users             types.List     `tfsdk:"users"`
+	MissingIdentities types.Set      `tfsdk:"missing_identities"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewChatUsersDataSource is the factory of twilio_chat_users.
@@ -54,35 +59,41 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"or the users with the given `identities` (up to 100 are fetched one by one, as many at a time as the provider's `max_concurrent_requests` allows; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_chat_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
-			"service_sid": chatServiceSidArgument(),
-			"identities":  identitiesArgument(),
-			"users":       usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
-			"timeouts":    readTimeoutAttribute(ctx, pluralReadTimeout),
+			"service_sid":        chatServiceSidArgument(),
+			"identities":         identitiesArgument(),
+			"allow_missing":      allowMissingArgument(),
+			"users":              usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
+			"missing_identities": missingIdentitiesAttribute(),
+			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
 		},
 	}
 }
 
 func (d *chatUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m chatUsersModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
-		m.Users, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, resp.State.Schema,
-			func(f *chatUserFields) { f.ServiceSid = m.ServiceSid }, flattenChatUser)
+		m.AllowMissing = orFalse(m.AllowMissing)
+		m.Users, m.MissingIdentities, diags = usersList(ctx, r, chatUsers, m.ServiceSid.ValueString(), m.Identities, m.AllowMissing.ValueBool(),
+			resp.State.Schema, func(f *chatUserFields) { f.ServiceSid = m.ServiceSid }, flattenChatUser)
 		return diags
 	})
 }
 
 // twilio_conversations_users
 
-var conversationsUsers = usersAPI[conversations.User]{
-	api: conversationsAPI, resource: "conversations user", pageSize: conversations.MaxPageSize,
-	fetch: func(ctx context.Context, r reading, serviceSid, identity string) (*conversations.User, error) {
-		return r.conversations.FetchUser(ctx, serviceSid, identity)
+var conversationsUsers = userReads[conversations.User]{
+	reads: reads[conversations.User]{
+		product: conversationsTitle, resource: "conversations user",
+		fetch: func(ctx context.Context, r readClients, serviceSid, identity string) (*conversations.User, error) {
+			return r.conversations.FetchUser(ctx, serviceSid, identity)
+		},
+		list: func(ctx context.Context, r readClients, serviceSid string) ([]conversations.User, error) {
+			return r.conversations.ListUsers(ctx, serviceSid)
+		},
+		sid: func(u *conversations.User) *string { return u.Sid },
 	},
-	list: func(ctx context.Context, r reading, serviceSid string) ([]conversations.User, error) {
-		return r.conversations.ListUsers(ctx, serviceSid)
-	},
-	sid:      func(u *conversations.User) *string { return u.Sid },
+	pageSize: conversations.MaxPageSize,
 	identity: func(u *conversations.User) *string { return u.Identity },
 }
 
@@ -91,10 +102,12 @@ type conversationsUsersDataSource struct {
 }
 
 type conversationsUsersModel struct {
-	ChatServiceSid types.String   `tfsdk:"chat_service_sid"`
-	Identities     types.Set      `tfsdk:"identities"`
-	Users          types.List     `tfsdk:"users"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	ChatServiceSid    types.String   `tfsdk:"chat_service_sid"`
+	Identities        types.Set      `tfsdk:"identities"`
+	AllowMissing      types.Bool     `tfsdk:"allow_missing"`
+	Users             types.List     `tfsdk:"users"`
+	MissingIdentities types.Set      `tfsdk:"missing_identities"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // NewConversationsUsersDataSource is the factory of twilio_conversations_users.
@@ -112,21 +125,24 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 			"or the users with the given `identities` (up to 50 are fetched one by one, as many at a time as the provider's `max_concurrent_requests` allows; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_conversations_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
-			"chat_service_sid": service,
-			"identities":       identitiesArgument(),
-			"users":            usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
-			"timeouts":         readTimeoutAttribute(ctx, pluralReadTimeout),
+			"chat_service_sid":   service,
+			"identities":         identitiesArgument(),
+			"allow_missing":      allowMissingArgument(),
+			"users":              usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
+			"missing_identities": missingIdentitiesAttribute(),
+			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
 		},
 	}
 }
 
 func (d *conversationsUsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m conversationsUsersModel
-	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r reading) diag.Diagnostics {
+	d.read(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, r readClients) diag.Diagnostics {
 		var diags diag.Diagnostics
 		// chat_service_sid is each user's own, from Twilio's answer.
-		m.Users, diags = usersList(ctx, r, conversationsUsers, m.ChatServiceSid.ValueString(), m.Identities, resp.State.Schema,
-			func(*conversationsUserFields) {}, flattenConversationsUser)
+		m.AllowMissing = orFalse(m.AllowMissing)
+		m.Users, m.MissingIdentities, diags = usersList(ctx, r, conversationsUsers, m.ChatServiceSid.ValueString(), m.Identities, m.AllowMissing.ValueBool(),
+			resp.State.Schema, func(*conversationsUserFields) {}, flattenConversationsUser)
 		return diags
 	})
 }

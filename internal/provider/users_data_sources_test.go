@@ -94,7 +94,7 @@ func numbered(n int) []string {
 func hclStrings(values []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = fmt.Sprintf("%q", v)
+		quoted[i] = hclString(v)
 	}
 	return "[" + strings.Join(quoted, ", ") + "]"
 }
@@ -274,7 +274,7 @@ func TestAccChatUsersAndConversationsUsers_identitiesOneByOneUpToAPageElseTheLis
 }
 
 func TestAccChatUsersAndConversationsUsers_oddIdentitiesInBothModes(t *testing.T) {
-	odd := []string{"team/jing", "jing?admin=true", "jing#1", "100%jing", "jing+ops@example.com", "Jing Li", "李静 🚀", "a&b=c"}
+	odd := []string{"team/jing", "jing?admin=true", "jing#1", "100%jing", "jing+ops@example.com", "Jing Li", "李静 🚀", "a&b=c", "${jing}%{ if true }ops%{ endif }"}
 	for _, s := range usersSources {
 		t.Run(s.name, func(t *testing.T) {
 			emu := startBareEmulator(t)
@@ -355,4 +355,105 @@ func TestAccConversationsUsersDataSource_defaultService(t *testing.T) {
 	expectReads(t, emu, true,
 		"200 ConversationsDefaultUsers /v1/Users?PageSize=50",
 		"200 ConversationsDefaultUser /v1/Users/amy?")
+}
+
+func TestAccChatUsersAndConversationsUsers_allowMissingListsTheIdentitiesWithoutAUser(t *testing.T) {
+	for _, s := range usersSources {
+		t.Run(s.name, func(t *testing.T) {
+			t.Run("one by one", func(t *testing.T) {
+				emu := startBareEmulator(t)
+				putUsers(emu, 1, "amy", "bob")
+				accTest(t, resource.TestStep{
+					Config: providerBlock(emu) +
+						s.block("some", expr("identities", `["amy", "ghost", "bob", "Amy"]`), expr("allow_missing", "true")) +
+						s.block("none_missing", expr("identities", `["bob"]`), expr("allow_missing", "true")),
+					ConfigStateChecks: []statecheck.StateCheck{
+						identitiesAre(s.addr("some"), "amy", "bob"),
+						statecheck.ExpectKnownValue(s.addr("some"), userAt(1, "sid"), knownvalue.StringExact(userSid(2))),
+						expectAttr(s.addr("some"), "missing_identities", knownvalue.SetExact([]knownvalue.Check{
+							knownvalue.StringExact("Amy"), knownvalue.StringExact("ghost"),
+						})),
+						expectAttr(s.addr("some"), "allow_missing", knownvalue.Bool(true)),
+						identitiesAre(s.addr("none_missing"), "bob"),
+						expectAttr(s.addr("none_missing"), "missing_identities", knownvalue.SetExact([]knownvalue.Check{})),
+					},
+				})
+				expectReads(t, emu, true, append(s.fetchRead(200, "amy", "bob", "bob"), s.fetchRead(404, "ghost", "Amy")...)...)
+			})
+			t.Run("from the list", func(t *testing.T) {
+				emu := startBareEmulator(t)
+				putUsers(emu, 1, numbered(s.pageSize)...)
+				wanted := append(numbered(s.pageSize), "zz-ghost", "ghost")
+				accTest(t, resource.TestStep{
+					Config: providerBlock(emu) + s.block("some", expr("identities", hclStrings(wanted)), expr("allow_missing", "true")),
+					ConfigStateChecks: []statecheck.StateCheck{
+						identitiesAre(s.addr("some"), numbered(s.pageSize)...),
+						expectAttr(s.addr("some"), "missing_identities", knownvalue.SetExact([]knownvalue.Check{
+							knownvalue.StringExact("ghost"), knownvalue.StringExact("zz-ghost"),
+						})),
+					},
+				})
+				expectReads(t, emu, false, s.listRead(s.pageSize)...)
+			})
+		})
+	}
+}
+
+func TestAccChatUsersAndConversationsUsers_missingIdentitiesEmptyByDefault(t *testing.T) {
+	for _, s := range usersSources {
+		t.Run(s.name, func(t *testing.T) {
+			emu := startBareEmulator(t)
+			putUsers(emu, 1, "amy", "bob")
+			empty := knownvalue.SetExact([]knownvalue.Check{})
+			accTest(t, resource.TestStep{
+				Config: providerBlock(emu) +
+					s.block("all") +
+					s.block("some", expr("identities", `["amy"]`)) +
+					s.block("explicit", expr("identities", `["bob"]`), expr("allow_missing", "false")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					identitiesAre(s.addr("all"), "amy", "bob"),
+					expectAttr(s.addr("all"), "missing_identities", empty),
+					expectAttr(s.addr("all"), "allow_missing", knownvalue.Bool(false)),
+					identitiesAre(s.addr("some"), "amy"),
+					expectAttr(s.addr("some"), "missing_identities", empty),
+					expectAttr(s.addr("some"), "allow_missing", knownvalue.Bool(false)),
+					identitiesAre(s.addr("explicit"), "bob"),
+					expectAttr(s.addr("explicit"), "missing_identities", empty),
+				},
+			})
+		})
+	}
+}
+
+func TestAccChatUsersAndConversationsUsers_allowMissingFalseFailsNamingEveryMissingIdentity(t *testing.T) {
+	for _, s := range usersSources {
+		t.Run(s.name, func(t *testing.T) {
+			emu := startBareEmulator(t)
+			putUsers(emu, 1, "amy")
+			accTest(t, resource.TestStep{
+				Config: providerBlock(emu) + s.block("some", expr("identities", `["amy", "ghost", "Amy"]`), expr("allow_missing", "false")),
+				ExpectError: errorPattern(s.resource+" not found",
+					fmt.Sprintf(`2 of the 3 identities asked for have no %s in service %s: "Amy", "ghost". Nothing was written to state.`, s.resource, testServiceSid),
+					"Set allow_missing = true to read those that exist and list the others in missing_identities."),
+			})
+		})
+	}
+}
+
+func TestAccChatUsersAndConversationsUsers_allowMissingWithoutIdentitiesIsRefusedAtPlan(t *testing.T) {
+	for _, s := range usersSources {
+		t.Run(s.name, func(t *testing.T) {
+			emu := startBareEmulator(t)
+			accTest(t, resource.TestStep{
+				Config:   providerBlock(emu) + s.block("all", expr("allow_missing", "true")),
+				PlanOnly: true,
+				// The source line shown is allow_missing's: the error is at its path.
+				ExpectError: errorPattern("Invalid Attribute Combination", `with data.`+s.name+`.all,`,
+					fmt.Sprintf(`in data %q "all":`, s.name), `allow_missing = true`,
+					"allow_missing = true needs identities: without identities every user of the service is read, so none can be missing.",
+					"Set identities, or remove allow_missing."),
+			})
+			expectReads(t, emu, false)
+		})
+	}
 }

@@ -35,10 +35,10 @@ func newFakeUsers(identities ...string) *fakeUsers {
 	return f
 }
 
-func (f *fakeUsers) api(pageSize int) usersAPI[chat.User] {
+func (f *fakeUsers) reads(pageSize int) userReads[chat.User] {
 	a := chatUsers
 	a.pageSize = pageSize
-	a.fetch = func(ctx context.Context, _ reading, _, identity string) (*chat.User, error) {
+	a.fetch = func(ctx context.Context, _ readClients, _, identity string) (*chat.User, error) {
 		f.fetches.Add(1)
 		n := f.inFlight.Add(1)
 		defer f.inFlight.Add(-1)
@@ -58,7 +58,7 @@ func (f *fakeUsers) api(pageSize int) usersAPI[chat.User] {
 		}
 		return &u, nil
 	}
-	a.list = func(context.Context, reading, string) ([]chat.User, error) {
+	a.list = func(context.Context, readClients, string) ([]chat.User, error) {
 		f.lists.Add(1)
 		var out []chat.User
 		for _, u := range f.users {
@@ -85,11 +85,11 @@ func identitiesOf(users []chat.User) string {
 	return strings.Join(ids, ",")
 }
 
-var testReading = reading{providerData: &providerData{credentials: "account_sid/auth_token (account AC1)"}, readTimeout: time.Second}
+var testClients = readClients{providerData: &providerData{credentials: "account_sid/auth_token (account AC1)"}, readTimeout: time.Second}
 
 func TestReadUsers_everyUserSortedByIdentityFromTheList(t *testing.T) {
 	f := newFakeUsers("zoë", "Zed", "amy", "李静", "bob")
-	users, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", types.SetNull(types.StringType))
+	users, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", types.SetNull(types.StringType), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -107,7 +107,7 @@ func TestReadUsers_fewIdentitiesAreFetchedOneByOne(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("user %02d", i))
 	}
 	f := newFakeUsers(ids...)
-	users, diags := f.api(50).readUsers(context.Background(), testReading, "IS1", identitySet(ids[5:35]...))
+	users, _, diags := f.reads(50).readUsers(context.Background(), testClients, "IS1", identitySet(ids[5:35]...), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -125,7 +125,7 @@ func TestReadUsers_moreIdentitiesThanAPageAreFoundInTheList(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("u%d", i))
 	}
 	f := newFakeUsers(ids...)
-	users, diags := f.api(3).readUsers(context.Background(), testReading, "IS1", identitySet("u1", "u7", "u3", "u4"))
+	users, _, diags := f.reads(3).readUsers(context.Background(), testClients, "IS1", identitySet("u1", "u7", "u3", "u4"), false)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -137,9 +137,10 @@ func TestReadUsers_moreIdentitiesThanAPageAreFoundInTheList(t *testing.T) {
 func TestReadUsers_missingIdentitiesAreAllNamed(t *testing.T) {
 	for _, pageSize := range []int{100, 1} {
 		f := newFakeUsers("amy", "bob")
-		_, diags := f.api(pageSize).readUsers(context.Background(), testReading, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"))
+		_, _, diags := f.reads(pageSize).readUsers(context.Background(), testClients, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"), false)
 		if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
-			diags[0].Detail() != `2 of the 4 identities asked for have no chat user in service IS1: "a/b?c", "nobody". Nothing was written to state.` {
+			diags[0].Detail() != `2 of the 4 identities asked for have no chat user in service IS1: "a/b?c", "nobody". Nothing was written to state. `+
+				`Set allow_missing = true to read those that exist and list the others in missing_identities.` {
 			t.Errorf("page size %d: diags = %v", pageSize, diags)
 		}
 	}
@@ -147,16 +148,42 @@ func TestReadUsers_missingIdentitiesAreAllNamed(t *testing.T) {
 	for i := range 23 {
 		many = append(many, fmt.Sprintf("ghost%02d", i))
 	}
-	_, diags := newFakeUsers().api(100).readUsers(context.Background(), testReading, "IS1", identitySet(many...))
-	if len(diags) != 1 || !strings.HasSuffix(diags[0].Detail(), `"ghost19" and 3 more. Nothing was written to state.`) {
+	_, _, diags := newFakeUsers().reads(100).readUsers(context.Background(), testClients, "IS1", identitySet(many...), false)
+	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), `"ghost19" and 3 more. Nothing was written to state. Set allow_missing = true`) {
 		t.Errorf("diags = %v", diags)
+	}
+}
+
+func TestReadUsers_allowMissingReturnsTheMissingIdentities(t *testing.T) {
+	for _, pageSize := range []int{100, 1} {
+		f := newFakeUsers("amy", "bob")
+		users, missing, diags := f.reads(pageSize).readUsers(context.Background(), testClients, "IS1", identitySet("bob", "nobody", "a/b?c", "amy"), true)
+		if diags.HasError() {
+			t.Fatalf("page size %d: %v", pageSize, diags)
+		}
+		if got := identitiesOf(users); got != "amy,bob" || strings.Join(missing, ",") != "a/b?c,nobody" {
+			t.Errorf("page size %d: users %s, missing %q", pageSize, got, missing)
+		}
+	}
+	_, missing, diags := newFakeUsers("amy").reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy"), true)
+	if diags.HasError() || len(missing) != 0 {
+		t.Fatalf("missing %q, %v", missing, diags)
+	}
+}
+
+func TestReadUsers_allowMissingStillFailsOnOtherErrors(t *testing.T) {
+	f := newFakeUsers("amy", "bob")
+	f.fail["bob"] = &twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy", "bob", "ghost"), true)
+	if len(diags) != 1 || diags[0].Summary() != "chat user not found" || !strings.Contains(diags[0].Detail(), `identity "bob"`) {
+		t.Fatalf("diags = %v", diags)
 	}
 }
 
 func TestReadUsers_anotherFailureFailsTheRead(t *testing.T) {
 	f := newFakeUsers("amy", "bob", "cy")
 	f.fail["bob"] = &twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}
-	_, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", identitySet("amy", "bob", "cy"))
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("amy", "bob", "cy"), false)
 	if len(diags) != 1 || diags[0].Summary() != "chat user not found" ||
 		!strings.HasPrefix(diags[0].Detail(), `No chat user with identity "bob" in service IS1: HTTP 403, Twilio error 20403: Service instance not found`) {
 		t.Fatalf("diags = %v", diags)
@@ -166,7 +193,7 @@ func TestReadUsers_anotherFailureFailsTheRead(t *testing.T) {
 func TestReadUsers_aDifferentUserIsRefused(t *testing.T) {
 	f := newFakeUsers("amy")
 	f.users["Amy"] = f.users["amy"]
-	_, diags := f.api(100).readUsers(context.Background(), testReading, "IS1", identitySet("Amy"))
+	_, _, diags := f.reads(100).readUsers(context.Background(), testClients, "IS1", identitySet("Amy"), false)
 	if len(diags) != 1 || diags[0].Summary() != "Twilio returned a different chat user" {
 		t.Fatalf("diags = %v", diags)
 	}
@@ -196,16 +223,16 @@ func TestReadUsers_cancelStopsTheFetches(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newFakeUsers(ids...)
-			a := f.api(100)
+			a := f.reads(100)
 			var calls atomic.Int32
 			fetch := a.fetch
-			a.fetch = func(c context.Context, r reading, s, id string) (*chat.User, error) {
+			a.fetch = func(c context.Context, r readClients, s, id string) (*chat.User, error) {
 				calls.Add(1)
 				return fetch(c, r, s, id)
 			}
 			ctx, cancel := tc.ctx()
 			defer cancel()
-			_, diags := a.readUsers(ctx, testReading, "IS1", identitySet(ids...))
+			_, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
 			if len(diags) != 1 || diags[0].Summary() != tc.summary {
 				t.Fatalf("diags = %v, want %q", diags, tc.summary)
 			}
@@ -227,13 +254,13 @@ func TestReadUsers_noRequestReachesTwilioAfterTheCancel(t *testing.T) {
 		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, fmt.Sprintf("US%032d", i+1), id))
 	}
 	emu.SetLatency(200*time.Millisecond, 0)
-	client, err := twilio.New(twilio.Config{API: chat.API, BaseURL: emu.URL(), Username: testAccountSid, Password: testAuthToken,
+	client, err := twilio.New(twilio.Config{API: chat.HostLabel, BaseURL: emu.URL(), Username: testAccountSid, Password: testAuthToken,
 		MaxRetries: 2, Budget: twilio.NewBudget(1)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer client.CloseIdleConnections()
-	r := reading{providerData: &providerData{chat: chat.New(client), credentials: "test"}, readTimeout: time.Minute}
+	r := readClients{providerData: &providerData{chat: chat.New(client), credentials: "test"}, readTimeout: time.Minute}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sentBeforeCancel := make(chan int)
@@ -245,7 +272,7 @@ func TestReadUsers_noRequestReachesTwilioAfterTheCancel(t *testing.T) {
 		cancel()
 		sentBeforeCancel <- n
 	}()
-	_, diags := chatUsers.readUsers(ctx, r, testServiceSid, identitySet(ids...))
+	_, _, diags := chatUsers.readUsers(ctx, r, testServiceSid, identitySet(ids...), false)
 	before := <-sentBeforeCancel
 	if len(diags) != 1 || diags[0].Summary() != "Read cancelled" {
 		t.Fatalf("diags = %v", diags)
@@ -268,15 +295,15 @@ func TestReadUsers_concurrentFetchesLogOnTheirOwnContexts(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("user %02d", i))
 	}
 	f := newFakeUsers(ids...)
-	a := f.api(50)
+	a := f.reads(50)
 	fetch := a.fetch
-	a.fetch = func(ctx context.Context, r reading, serviceSid, identity string) (*chat.User, error) {
+	a.fetch = func(ctx context.Context, r readClients, serviceSid, identity string) (*chat.User, error) {
 		for range 2000 {
 			tflog.Debug(ctx, "Twilio API request", map[string]any{"url": "/Users/" + identity})
 		}
 		return fetch(ctx, r, serviceSid, identity)
 	}
-	users, diags := a.readUsers(ctx, testReading, "IS1", identitySet(ids...))
+	users, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
 	if diags.HasError() || len(users) != len(ids) {
 		t.Fatalf("%d users, %v", len(users), diags)
 	}

@@ -18,3 +18,15 @@ locals {
 output "role_sid_by_identity" {
   value = { for identity, u in local.users : identity => u.role_sid }
 }
+
+# Agents who may not have signed in yet: those without a user are listed
+# instead of failing the plan.
+data "twilio_chat_users" "agents" {
+  service_sid   = "IS0123456789abcdef0123456789abcdef"
+  identities    = ["jing", "amara", "new-hire"]
+  allow_missing = true
+}
+
+output "agents_not_signed_in_yet" {
+  value = data.twilio_chat_users.agents.missing_identities
+}

@@ -10,3 +10,14 @@ data "twilio_conversations_users" "team" {
 output "role_sid_by_identity" {
   value = { for u in data.twilio_conversations_users.team.users : u.identity => u.role_sid }
 }
+
+# Agents who may not have signed in yet: those without a user are listed
+# instead of failing the plan.
+data "twilio_conversations_users" "agents" {
+  identities    = ["jing", "amara", "new-hire"]
+  allow_missing = true
+}
+
+output "agents_not_signed_in_yet" {
+  value = data.twilio_conversations_users.agents.missing_identities
+}
