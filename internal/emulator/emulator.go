@@ -40,6 +40,7 @@ type Request struct {
 	// FillerSent is how much of a BodyBytes fault's body the connection
 	// took: what the client read, plus at most the sockets' buffers.
 	FillerSent int64
+	left       bool // no longer counted in flight
 }
 
 // Server is the emulator. All methods are safe for concurrent use.
@@ -60,6 +61,10 @@ type Server struct {
 	store         store
 	faults        faults
 	paging        paging
+	// inFlight counts requests received and not yet answered; the account's
+	// concurrency, when set, is the most Twilio serves at once.
+	inFlight, peakInFlight int
+	accountConcurrency     int
 }
 
 // New returns an emulator that is not yet listening.
@@ -205,12 +210,31 @@ func (s *Server) Connections() int {
 	return s.connections
 }
 
-// Reset forgets recorded requests, the connection count and all faults, on
-// every route; stored objects, latency and paging settings stay.
+// Reset forgets recorded requests, the connection count, the peak in flight
+// and all faults, on every route; stored objects, latency, paging settings
+// and the account's concurrency stay.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests, s.connections, s.faults = nil, 0, faults{}
+	s.requests, s.connections, s.faults, s.peakInFlight = nil, 0, faults{}, s.inFlight
+}
+
+// SetAccountConcurrency makes the emulator answer 429 with Twilio's error
+// 20429 (and no Retry-After), at once, to every request that arrives while n
+// others are in flight, as Twilio does beyond an account's concurrency
+// limit; 0 removes the limit.
+func (s *Server) SetAccountConcurrency(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.accountConcurrency = n
+}
+
+// PeakInFlight is the most requests that were in flight at once (received
+// and not yet answered, refused ones included) since Start or Reset.
+func (s *Server) PeakInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peakInFlight
 }
 
 // Handler is the API itself, for use with httptest or another server. Per

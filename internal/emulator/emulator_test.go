@@ -470,3 +470,31 @@ func TestStartAt(t *testing.T) {
 		t.Error("second Start accepted")
 	}
 }
+
+func TestAccountConcurrency_refusesBeyondTheLimitAndRecordsThePeak(t *testing.T) {
+	s, base := start(t)
+	s.PutUser(svc, NewUser(base, acct, svc, usJing, "jing"))
+	s.SetAccountConcurrency(2)
+	s.InjectFaults(Fault{Hang: true}, Fault{Hang: true})
+	u := base + "/v2/Services/" + svc + "/Users/jing"
+	for range 2 {
+		go func() {
+			req, _ := http.NewRequest(http.MethodGet, u, nil)
+			req.SetBasicAuth(acct, token)
+			if resp, err := http.DefaultClient.Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}()
+	}
+	for s.PeakInFlight() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	r := do(t, http.DefaultClient, http.MethodGet, u, acct, token)
+	if r.status != 429 || !strings.Contains(r.body, `"code":20429`) || r.header.Get("Retry-After") != "" {
+		t.Fatalf("third request in flight: %d %s %v, want 429/20429 without Retry-After", r.status, r.body, r.header)
+	}
+	if got := s.PeakInFlight(); got != 3 {
+		t.Fatalf("peak in flight %d, want 3 (the refused one counts while it is refused)", got)
+	}
+	s.Close()
+}

@@ -141,7 +141,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if created, ok := r.Context().Value(connCreatedKey{}).(time.Time); ok {
 		wait += max(0, time.Until(created.Add(s.perConnection)))
 	}
+	s.inFlight++
+	s.peakInFlight = max(s.peakInFlight, s.inFlight)
+	overLimit := s.accountConcurrency > 0 && s.inFlight > s.accountConcurrency
 	s.mu.Unlock()
+	defer s.leave(rec)
+	if overLimit {
+		// Twilio refuses at once what is beyond the account's concurrency.
+		s.reply(w, rec, http.StatusTooManyRequests, errorBody(http.StatusTooManyRequests, 20429, "Too Many Requests"))
+		return
+	}
 	s.pause(r, wait)
 
 	switch {
@@ -183,10 +192,29 @@ func (s *Server) authorized(r *http.Request) bool {
 		(c.APIKey != "" && c.APISecret != "" && user == c.APIKey && pass == c.APISecret))
 }
 
+// setStatus records the answer's status just before it is sent, which is
+// when the request stops being in flight: a client that has read the answer
+// and sends its next request can never find this one still counted.
 func (s *Server) setStatus(rec *Request, status int) {
 	s.mu.Lock()
 	rec.Status = status
+	s.leaveLocked(rec)
 	s.mu.Unlock()
+}
+
+// leave ends rec's time in flight, if it has not ended yet (a request that
+// hung or was aborted gets no status).
+func (s *Server) leave(rec *Request) {
+	s.mu.Lock()
+	s.leaveLocked(rec)
+	s.mu.Unlock()
+}
+
+func (s *Server) leaveLocked(rec *Request) {
+	if !rec.left {
+		rec.left = true
+		s.inFlight--
+	}
 }
 
 func (s *Server) reply(w http.ResponseWriter, rec *Request, status int, body []byte) {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -67,6 +68,12 @@ var oddIdentities = map[string]string{
 	"unicode":  "李静 🚀",
 	"dots":     "../..",
 	"template": "${jing}%{ if true }ops%{ endif }",
+}
+
+// escapedSegment is a path segment as the provider sends it: what
+// url.PathEscape escapes, and "+" as %2B.
+func escapedSegment(s string) string {
+	return strings.ReplaceAll(url.PathEscape(s), "+", "%2B")
 }
 
 // providerBlock configures the provider for the emulator, which serves both

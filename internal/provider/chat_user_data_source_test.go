@@ -107,10 +107,18 @@ func TestAccChatUserDataSource_oddIdentities(t *testing.T) {
 			expectAttr("data.twilio_chat_user."+name, "identity", knownvalue.StringExact(identity)))
 	}
 	accTest(t, resource.TestStep{Config: config, ConfigStateChecks: checks})
+	plus := "/v2/Services/" + testServiceSid + "/Users/jing%2Bops@example.com"
+	sentPlus := false
 	for _, req := range emu.Requests() {
 		if req.RawQuery != "" {
 			t.Errorf("request %s carried a query %q", req.EscapedPath, req.RawQuery)
 		}
+		sentPlus = sentPlus || req.EscapedPath == plus
+	}
+	// A server that decodes "+" in a path as a space would look up another
+	// user: "+" goes out as %2B.
+	if !sentPlus {
+		t.Errorf("no request for %s", plus)
 	}
 }
 

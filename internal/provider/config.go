@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"net"
 	"net/url"
 	"regexp"
@@ -19,6 +20,7 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 const (
@@ -31,10 +33,14 @@ const (
 	envChatEndpoint          = "TWILIO_CHAT_ENDPOINT"
 	envConversationsEndpoint = "TWILIO_CONVERSATIONS_ENDPOINT"
 	envMaxRetries            = "TWILIO_MAX_RETRIES"
+	envMaxConcurrent         = "TWILIO_MAX_CONCURRENT_REQUESTS"
 
-	defaultMaxRetries     = 4
-	defaultRequestTimeout = 30 * time.Second
+	defaultMaxRetries = 4
+	// defaultRequestTimeout leaves a hung attempt time for two more within
+	// the singular read's default of 30 s.
+	defaultRequestTimeout = 10 * time.Second
 	maxMaxRetries         = 20
+	defaultMaxConcurrent  = twilio.DefaultMaxConcurrent
 )
 
 var (
@@ -66,6 +72,7 @@ type providerModel struct {
 	Endpoints      types.Object         `tfsdk:"endpoints"`
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	MaxConcurrent  types.Int64          `tfsdk:"max_concurrent_requests"`
 }
 
 // product is one of Twilio's product APIs the provider reads: the name of
@@ -100,6 +107,8 @@ type settings struct {
 	Credentials    string
 	MaxRetries     int
 	RequestTimeout time.Duration
+	// MaxConcurrent is the most requests in flight at once, to every host.
+	MaxConcurrent int
 }
 
 // unknownAttributes lists the attributes whose values are not known yet (a
@@ -127,6 +136,7 @@ func unknownAttributes(m providerModel) []string {
 	}
 	add("max_retries", m.MaxRetries)
 	add("request_timeout", m.RequestTimeout)
+	add("max_concurrent_requests", m.MaxConcurrent)
 	return unknown
 }
 
@@ -210,6 +220,27 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 				fmt.Sprintf("%s must be a whole number from 0 to %d, got %q.", envMaxRetries, maxMaxRetries, getenv(envMaxRetries)))
 		} else {
 			s.MaxRetries = n
+		}
+	}
+
+	s.MaxConcurrent = defaultMaxConcurrent
+	switch {
+	case !m.MaxConcurrent.IsNull():
+		// The schema refuses values below 1 at plan time; this keeps a
+		// configuration that bypassed it from building an empty budget.
+		if n := m.MaxConcurrent.ValueInt64(); n < 1 || n > math.MaxInt32 {
+			diags.AddAttributeError(path.Root("max_concurrent_requests"), "Invalid max_concurrent_requests",
+				fmt.Sprintf("max_concurrent_requests must be a whole number of at least 1, got %d.", n))
+		} else {
+			s.MaxConcurrent = int(n)
+		}
+	case getenv(envMaxConcurrent) != "":
+		n, err := strconv.Atoi(strings.TrimSpace(getenv(envMaxConcurrent)))
+		if err != nil || n < 1 || n > math.MaxInt32 {
+			diags.AddAttributeError(path.Root("max_concurrent_requests"), "Invalid "+envMaxConcurrent,
+				fmt.Sprintf("%s (max_concurrent_requests) must be a whole number of at least 1, got %q.", envMaxConcurrent, getenv(envMaxConcurrent)))
+		} else {
+			s.MaxConcurrent = n
 		}
 	}
 

@@ -25,6 +25,7 @@ func nullModel() providerModel {
 		Endpoints:      types.ObjectNull(endpointsAttrTypes),
 		MaxRetries:     types.Int64Null(),
 		RequestTimeout: timetypes.NewGoDurationNull(),
+		MaxConcurrent:  types.Int64Null(),
 	}
 }
 
@@ -71,7 +72,7 @@ func TestResolveSettings_environmentFillsWhatConfigLeavesNull(t *testing.T) {
 		t.Fatal(errorText(diags))
 	}
 	if s.Username != envAccount || s.Password != "env-token" || s.MaxRetries != 0 ||
-		s.BaseURLs["chat"] != "https://chat.dublin.ie1.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.dublin.ie1.twilio.com" || s.RequestTimeout != 30*time.Second {
+		s.BaseURLs["chat"] != "https://chat.dublin.ie1.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.dublin.ie1.twilio.com" || s.RequestTimeout != 10*time.Second {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -81,7 +82,7 @@ func TestResolveSettings_defaults(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
-	if s.MaxRetries != 4 || s.RequestTimeout != 30*time.Second ||
+	if s.MaxRetries != 4 || s.RequestTimeout != 10*time.Second || s.MaxConcurrent != 10 ||
 		s.BaseURLs["chat"] != "https://chat.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.twilio.com" {
 		t.Fatalf("settings = %+v", s)
 	}
@@ -136,6 +137,9 @@ func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
 		"account sid":               {map[string]string{envAccountSid: "ACnothex", envAuthToken: "t"}, "account_sid (from the provider block or TWILIO_ACCOUNT_SID) must match"},
 		"api key":                   {map[string]string{envAPIKey: "SK1", envAPISecret: "s"}, "api_key (from the provider block or TWILIO_API_KEY) must match"},
 		"max retries":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "many"}, `TWILIO_MAX_RETRIES must be a whole number from 0 to 20, got "many"`},
+		"max concurrent zero":       {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxConcurrent: "0"}, `TWILIO_MAX_CONCURRENT_REQUESTS (max_concurrent_requests) must be a whole number of at least 1, got "0"`},
+		"max concurrent negative":   {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxConcurrent: "-3"}, `TWILIO_MAX_CONCURRENT_REQUESTS (max_concurrent_requests) must be a whole number of at least 1, got "-3"`},
+		"max concurrent not number": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxConcurrent: "ten"}, `got "ten"`},
 		"negative":                  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "-1"}, "TWILIO_MAX_RETRIES must be a whole number"},
 		"region alone":              {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
 		"http remote":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, `endpoints.chat "http://10.0.0.1:8080" uses plain http to a host that is not loopback`},
@@ -147,6 +151,22 @@ func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
 				t.Fatalf("diags = %q, want an error containing %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestResolveSettings_maxConcurrentRequests(t *testing.T) {
+	m := nullModel()
+	m.AccountSid, m.AuthToken = types.StringValue(cfgAccount), types.StringValue("t")
+	if s, diags := resolveSettings(m, envOf(map[string]string{envMaxConcurrent: " 25 "})); diags.HasError() || s.MaxConcurrent != 25 {
+		t.Fatalf("from the environment: settings = %+v, diags = %s", s, errorText(diags))
+	}
+	m.MaxConcurrent = types.Int64Value(3)
+	if s, diags := resolveSettings(m, envOf(map[string]string{envMaxConcurrent: "25"})); diags.HasError() || s.MaxConcurrent != 3 {
+		t.Fatalf("the configuration beats the environment: settings = %+v, diags = %s", s, errorText(diags))
+	}
+	m.MaxConcurrent = types.Int64Value(0)
+	if _, diags := resolveSettings(m, envOf(nil)); !diags.HasError() || !strings.Contains(errorText(diags), "max_concurrent_requests must be a whole number of at least 1, got 0") {
+		t.Fatalf("0: diags = %s", errorText(diags))
 	}
 }
 

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -40,9 +39,9 @@ func testAccConversationsUserConfig(name, serviceSid, argument, value string, ex
 // serviceSid, or on the account's default service.
 func conversationsUserPath(serviceSid, sidOrIdentity string) string {
 	if serviceSid == defaultService {
-		return "/v1/Users/" + url.PathEscape(sidOrIdentity)
+		return "/v1/Users/" + escapedSegment(sidOrIdentity)
 	}
-	return "/v1/Services/" + serviceSid + "/Users/" + url.PathEscape(sidOrIdentity)
+	return "/v1/Services/" + serviceSid + "/Users/" + escapedSegment(sidOrIdentity)
 }
 
 // conversationsUserRoute is the emulator's route for a user in serviceSid,

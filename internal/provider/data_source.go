@@ -8,10 +8,28 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
 const defaultReadTimeout = 30 * time.Second
+
+// pluralReadTimeout is the plural data sources' default timeouts.read:
+// 10,000 users at one second a page are 200 pages of Conversations' 50,
+// with room for retries.
+const pluralReadTimeout = 5 * time.Minute
+
+// readTimeoutAttribute is the timeouts attribute of a data source whose
+// default timeouts.read is def.
+func readTimeoutAttribute(ctx context.Context, def time.Duration) schema.Attribute {
+	written := def.String()
+	if m, ok := strings.CutSuffix(written, "m0s"); ok {
+		written = m + "m"
+	}
+	return timeouts.AttributesWithOpts(ctx, timeouts.Opts{ReadDescription: fmt.Sprintf(
+		"Time limit of the whole read, retries and waits for the request budget included, as a duration such as \"30s\" or \"2h45m\" "+
+			"(units \"s\", \"m\", \"h\"). Default %q.", written)})
+}
 
 // dataSourceBase is what every data source of the provider shares: its
 // name, the provider's data from Configure, and the steps of a Read around
@@ -21,6 +39,8 @@ type dataSourceBase struct {
 	// name is the type name without the provider's prefix, e.g. "chat_user".
 	name string
 	data *providerData
+	// readTimeout is the default timeouts.read; zero is defaultReadTimeout.
+	readTimeout time.Duration
 }
 
 func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -73,7 +93,11 @@ func (d *dataSourceBase) read(ctx context.Context, req datasource.ReadRequest, r
 				strings.Join(d.data.unknown, ", "), typeName))
 		return
 	}
-	readTimeout, diags := readTimeouts.Read(ctx, defaultReadTimeout)
+	defaultTimeout := d.readTimeout
+	if defaultTimeout == 0 {
+		defaultTimeout = defaultReadTimeout
+	}
+	readTimeout, diags := readTimeouts.Read(ctx, defaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

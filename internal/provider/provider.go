@@ -113,9 +113,16 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
 			},
 			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: "Time limit of each HTTP attempt, as a Go duration such as `30s` or `1m`. Default `30s`. A data source's `timeouts.read` bounds the whole read, retries included.",
+				MarkdownDescription: fmt.Sprintf("Time limit of each HTTP attempt once it has its share of `max_concurrent_requests`, as a Go duration such as `10s` or `1m`. Default `%s`: well below a read's default `timeouts.read` (`30s`), so that an attempt that hangs is abandoned and retried. A data source's `timeouts.read` bounds the whole read, retries and waits included.", defaultRequestTimeout),
 				Optional:            true,
 				CustomType:          timetypes.GoDurationType{},
+			},
+			"max_concurrent_requests": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("The most requests the provider has in flight at once, to all Twilio hosts together, whatever Terraform's `-parallelism` and however many users the plural data sources fetch: the provider's share of the account's concurrency limit, which the account's own traffic shares. "+
+					"A `429` halves the provider's window (never below 1) and successes grow it back up to this value; a `429` with `Retry-After` holds every new request to that host until then. "+
+					"Waiting for a slot counts against the read's `timeouts.read`. At least `1`; default `%d`. Environment: `%s`.", defaultMaxConcurrent, envMaxConcurrent),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 		},
 	}
@@ -150,7 +157,9 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		base64.StdEncoding.EncodeToString([]byte(s.Username + ":" + s.Password)),
 	}
 	ctx = maskSecrets(ctx, secrets)
-	// One client, so one connection pool and retry policy, per host.
+	// One client, so one connection pool and retry policy, per host; one
+	// budget for them all.
+	budget := twilio.NewBudget(s.MaxConcurrent)
 	clients := map[string]*twilio.Client{}
 	for _, product := range products {
 		client, err := twilio.New(twilio.Config{
@@ -161,6 +170,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 			UserAgent:      userAgent(p.version, req.TerraformVersion),
 			MaxRetries:     s.MaxRetries,
 			RequestTimeout: s.RequestTimeout,
+			Budget:         budget,
 			Logger:         tflogDebug,
 		})
 		if err != nil {
@@ -174,6 +184,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		"credentials":     s.Credentials,
 		"max_retries":     s.MaxRetries,
 		"request_timeout": s.RequestTimeout.String(),
+		"max_concurrent":  s.MaxConcurrent,
 	})
 	resp.DataSourceData = &providerData{
 		chat:          chat.New(clients[chatProduct.name]),

@@ -33,14 +33,16 @@ func BenchmarkReadDataSource(b *testing.B) {
 	providerType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 		"account_sid": str, "auth_token": str, "api_key": str, "api_secret": str, "region": str, "edge": str,
 		"endpoints": endpointsType, "max_retries": tftypes.Number, "request_timeout": str,
+		"max_concurrent_requests": tftypes.Number,
 	}}
 	providerConfig := dynamicValue(b, providerType, map[string]tftypes.Value{
 		"account_sid": tftypes.NewValue(str, testAccountSid), "auth_token": tftypes.NewValue(str, testAuthToken),
 		"api_key": tftypes.NewValue(str, nil), "api_secret": tftypes.NewValue(str, nil),
 		"region": tftypes.NewValue(str, nil), "edge": tftypes.NewValue(str, nil),
-		"endpoints":       tftypes.NewValue(endpointsType, map[string]tftypes.Value{"chat": tftypes.NewValue(str, url)}),
-		"max_retries":     tftypes.NewValue(tftypes.Number, nil),
-		"request_timeout": tftypes.NewValue(str, nil),
+		"endpoints":               tftypes.NewValue(endpointsType, map[string]tftypes.Value{"chat": tftypes.NewValue(str, url)}),
+		"max_retries":             tftypes.NewValue(tftypes.Number, nil),
+		"request_timeout":         tftypes.NewValue(str, nil),
+		"max_concurrent_requests": tftypes.NewValue(tftypes.Number, nil),
 	})
 	if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
 		b.Fatal(err)

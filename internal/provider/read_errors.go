@@ -48,7 +48,7 @@ func describeReadError(err error, t readSubject, credentials string, readTimeout
 		return "Twilio authentication failed", fmt.Sprintf("Twilio refused the credentials %s while reading %s: %v. "+
 			"Check the credentials and that they belong to the account that owns the service.", credentials, t, err)
 	case errors.As(err, &apiErr) && apiErr.StatusCode == 429:
-		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. Raise max_retries or lower Terraform's -parallelism.", t, err)
+		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. The account's concurrency is shared with its other traffic: lower max_concurrent_requests to leave it more room, or raise max_retries.", t, err)
 	case errors.As(err, &apiErr):
 		return t.product + " error", fmt.Sprintf("Reading %s: %v.", t, err)
 	case errors.As(err, &decodeErr):

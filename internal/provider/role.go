@@ -109,7 +109,7 @@ func (a roleReads[R]) listSchema(ctx context.Context, service schema.StringAttri
 				Computed:     true,
 				NestedObject: schema.NestedAttributeObject{Attributes: element},
 			},
-			"timeouts": timeouts.Attributes(ctx),
+			"timeouts": readTimeoutAttribute(ctx, pluralReadTimeout),
 		},
 	}
 }

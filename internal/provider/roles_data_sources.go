@@ -34,7 +34,7 @@ type chatRoleElement struct {
 
 // NewChatRolesDataSource is the factory of twilio_chat_roles.
 func NewChatRolesDataSource() datasource.DataSource {
-	return &chatRolesDataSource{dataSourceBase{name: "chat_roles"}}
+	return &chatRolesDataSource{dataSourceBase{name: "chat_roles", readTimeout: pluralReadTimeout}}
 }
 
 func (d *chatRolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -76,7 +76,7 @@ type conversationsRoleElement struct {
 
 // NewConversationsRolesDataSource is the factory of twilio_conversations_roles.
 func NewConversationsRolesDataSource() datasource.DataSource {
-	return &conversationsRolesDataSource{dataSourceBase{name: "conversations_roles"}}
+	return &conversationsRolesDataSource{dataSourceBase{name: "conversations_roles", readTimeout: pluralReadTimeout}}
 }
 
 func (d *conversationsRolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

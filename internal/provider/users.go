@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
@@ -26,15 +27,11 @@ import (
 type userReads[U any] struct {
 	reads[U]
 	// pageSize is the API's largest page: up to that many identities are
-	// fetched one by one (fetchConcurrency at a time), which beats paging
-	// through a large service; more are found in the paged list.
+	// fetched one by one, which beats paging through a large service; more
+	// are found in the paged list.
 	pageSize int
 	identity func(*U) *string
 }
-
-// fetchConcurrency matches Terraform's default parallelism: as many requests
-// in flight as the singular data sources would have.
-const fetchConcurrency = 10
 
 // maxMissingNamed bounds the identities a "not found" error names.
 const maxMissingNamed = 20
@@ -183,54 +180,48 @@ func (a userReads[U]) missing(users []U, wanted []string) []string {
 	return missing
 }
 
-// fetchEach gets each identity with its own request, fetchConcurrency at a
-// time. A 404 leaves the identity out (readUsers reports it with the other
-// missing ones); the first other failure fails the read and stops the
-// requests not yet answered.
+// fetchEach gets each identity with its own request, all at once: the
+// shared HTTP layer's budget decides how many are in flight, for the whole
+// provider. A 404 leaves the identity out (readUsers reports it with the
+// other missing ones); the first other failure, or the end of ctx, fails the
+// read and stops the requests not yet sent.
 func (a userReads[U]) fetchEach(ctx context.Context, r readClients, serviceSid, where string, identities []string) ([]U, diag.Diagnostics) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	found := make([]*U, len(identities))
-	var (
-		mu       sync.Mutex
-		failed   error
-		failedAt int
-	)
-	sem := make(chan struct{}, fetchConcurrency)
-	var wg sync.WaitGroup
+	var failedAt atomic.Int64
+	failedAt.Store(-1)
+	g, gctx := errgroup.WithContext(ctx)
 	for i, identity := range identities {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-				defer func() { <-sem }()
-			case <-ctx.Done():
-				return
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
 			}
 			// Each goroutine logs on its own copy of the logger's fields:
 			// terraform-plugin-log's masking writes into that map, and
 			// goroutines sharing it crash the provider (concurrent map
 			// writes; hashicorp/terraform-plugin-log#246).
-			ctx := tflog.SetField(ctx, "identity", identity)
-			u, err := a.fetch(ctx, r, serviceSid, identity)
+			u, err := a.fetch(tflog.SetField(gctx, "identity", identity), r, serviceSid, identity)
 			switch {
 			case err == nil:
 				found[i] = u
 			case !isMissing(err):
-				mu.Lock()
-				if failed == nil {
-					failed, failedAt = err, i
-					cancel()
-				}
-				mu.Unlock()
+				failedAt.CompareAndSwap(-1, int64(i))
+				return err
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
-	if failed != nil {
-		l := lookup{field: "identity", value: identities[failedAt]}
-		return nil, r.errorDiagnostics(a.subject(l.key(where)), failed)
+	err := g.Wait()
+	// A deadline or a cancellation that came while no request was in flight
+	// left identities unread, not missing.
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		err = ctxErr
+	}
+	if err != nil {
+		key := "of " + where
+		if at := failedAt.Load(); at >= 0 && ctx.Err() == nil {
+			key = lookup{field: "identity", value: identities[at]}.key(where)
+		}
+		return nil, r.errorDiagnostics(a.subject(key), err)
 	}
 	users := make([]U, 0, len(identities))
 	for i, u := range found {

@@ -50,13 +50,13 @@ type chatUsersModel struct {
 
 // NewChatUsersDataSource is the factory of twilio_chat_users.
 func NewChatUsersDataSource() datasource.DataSource {
-	return &chatUsersDataSource{dataSourceBase{name: "chat_users"}}
+	return &chatUsersDataSource{dataSourceBase{name: "chat_users", readTimeout: pluralReadTimeout}}
 }
 
 func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads many users of a Twilio Programmable Chat service (Chat v2 API) in few requests: every user, a page of 100 per request, " +
-			"or the users with the given `identities` (up to 100 are fetched one by one, 10 at a time; more are found in the paged list). " +
+			"or the users with the given `identities` (up to 100 are fetched one by one, as many at a time as the provider's `max_concurrent_requests` allows; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_chat_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
 			"service_sid":        chatServiceSidArgument(),
@@ -64,7 +64,7 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"allow_missing":      allowMissingArgument(),
 			"users":              usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
 			"missing_identities": missingIdentitiesAttribute(),
-			"timeouts":           timeouts.Attributes(ctx),
+			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
 		},
 	}
 }
@@ -112,13 +112,13 @@ type conversationsUsersModel struct {
 
 // NewConversationsUsersDataSource is the factory of twilio_conversations_users.
 func NewConversationsUsersDataSource() datasource.DataSource {
-	return &conversationsUsersDataSource{dataSourceBase{name: "conversations_users"}}
+	return &conversationsUsersDataSource{dataSourceBase{name: "conversations_users", readTimeout: pluralReadTimeout}}
 }
 
 func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads many users of a Twilio Conversations service (Conversations v1 API) in few requests: every user, a page of 50 per request, " +
-			"or the users with the given `identities` (up to 50 are fetched one by one, 10 at a time; more are found in the paged list). " +
+			"or the users with the given `identities` (up to 50 are fetched one by one, as many at a time as the provider's `max_concurrent_requests` allows; more are found in the paged list). " +
 			"Each user has every attribute of `twilio_conversations_user`, nulls included.",
 		Attributes: map[string]schema.Attribute{
 			"chat_service_sid":   optionalListServiceArgument("users", "user"),
@@ -126,7 +126,7 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 			"allow_missing":      allowMissingArgument(),
 			"users":              usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
 			"missing_identities": missingIdentitiesAttribute(),
-			"timeouts":           timeouts.Attributes(ctx),
+			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
 		},
 	}
 }

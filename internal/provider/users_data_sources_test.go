@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -67,7 +66,7 @@ func (s usersSource) listRead(size int, lastSeqs ...uint64) []string {
 func (s usersSource) fetchRead(status int, identities ...string) []string {
 	read := make([]string, len(identities))
 	for i, id := range identities {
-		read[i] = fmt.Sprintf("%d %s %s/%s?", status, s.fetchRoute, s.listPath, url.PathEscape(id))
+		read[i] = fmt.Sprintf("%d %s %s/%s?", status, s.fetchRoute, s.listPath, escapedSegment(id))
 	}
 	return read
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
@@ -101,7 +101,7 @@ func TestReadUsers_everyUserSortedByIdentityFromTheList(t *testing.T) {
 	}
 }
 
-func TestReadUsers_fewIdentitiesAreFetchedTenAtATime(t *testing.T) {
+func TestReadUsers_fewIdentitiesAreFetchedOneByOne(t *testing.T) {
 	var ids []string
 	for i := range 40 {
 		ids = append(ids, fmt.Sprintf("user %02d", i))
@@ -116,9 +116,6 @@ func TestReadUsers_fewIdentitiesAreFetchedTenAtATime(t *testing.T) {
 	}
 	if f.fetches.Load() != 30 || f.lists.Load() != 0 {
 		t.Fatalf("fetches %d lists %d", f.fetches.Load(), f.lists.Load())
-	}
-	if m := f.maxFlown.Load(); m != fetchConcurrency {
-		t.Fatalf("at most %d requests were in flight, want %d", m, fetchConcurrency)
 	}
 }
 
@@ -202,29 +199,86 @@ func TestReadUsers_aDifferentUserIsRefused(t *testing.T) {
 	}
 }
 
+// fetchEach sends no request on a context that is done: every call the
+// wrapper sees is counted, including those that would fail at once.
 func TestReadUsers_cancelStopsTheFetches(t *testing.T) {
 	var ids []string
 	for i := range 50 {
 		ids = append(ids, fmt.Sprintf("u%d", i))
 	}
-	f := newFakeUsers(ids...)
-	ctx, cancel := context.WithCancel(context.Background())
-	var once sync.Once
-	a := f.reads(100)
-	fetch := a.fetch
-	a.fetch = func(c context.Context, r readClients, s, id string) (*chat.User, error) {
-		once.Do(cancel)
-		if c.Err() != nil {
-			return nil, c.Err()
-		}
-		return fetch(c, r, s, id)
+	for name, tc := range map[string]struct {
+		ctx     func() (context.Context, context.CancelFunc)
+		summary string
+	}{
+		"cancelled": {func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			return ctx, cancel
+		}, "Read cancelled"},
+		// A deadline that fired while no request was in flight: the users
+		// exist, and were not read, so they are not "not found".
+		"past its deadline": {func() (context.Context, context.CancelFunc) {
+			return context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+		}, "Timed out reading chat user"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeUsers(ids...)
+			a := f.reads(100)
+			var calls atomic.Int32
+			fetch := a.fetch
+			a.fetch = func(c context.Context, r readClients, s, id string) (*chat.User, error) {
+				calls.Add(1)
+				return fetch(c, r, s, id)
+			}
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			_, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
+			if len(diags) != 1 || diags[0].Summary() != tc.summary {
+				t.Fatalf("diags = %v, want %q", diags, tc.summary)
+			}
+			if n := calls.Load(); n != 0 {
+				t.Fatalf("%d fetches were started on a context that was done", n)
+			}
+		})
 	}
-	_, _, diags := a.readUsers(ctx, testClients, "IS1", identitySet(ids...), false)
+}
+
+// Through the real client: once the read is cancelled, no request of it
+// reaches Twilio; the budget (1 here) holds the others back meanwhile.
+func TestReadUsers_noRequestReachesTwilioAfterTheCancel(t *testing.T) {
+	emu := startEmulator(t)
+	var ids []string
+	for i := range 20 {
+		id := fmt.Sprintf("u%02d", i)
+		ids = append(ids, id)
+		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, fmt.Sprintf("US%032d", i+1), id))
+	}
+	emu.SetLatency(200*time.Millisecond, 0)
+	client, err := twilio.New(twilio.Config{API: chat.HostLabel, BaseURL: emu.URL(), Username: testAccountSid, Password: testAuthToken,
+		MaxRetries: 2, Budget: twilio.NewBudget(1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.CloseIdleConnections()
+	r := readClients{providerData: &providerData{chat: chat.New(client), credentials: "test"}, readTimeout: time.Minute}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sentBeforeCancel := make(chan int)
+	go func() {
+		for emu.RequestCount() == 0 {
+			time.Sleep(time.Millisecond)
+		}
+		n := emu.RequestCount()
+		cancel()
+		sentBeforeCancel <- n
+	}()
+	_, _, diags := chatUsers.readUsers(ctx, r, testServiceSid, identitySet(ids...), false)
+	before := <-sentBeforeCancel
 	if len(diags) != 1 || diags[0].Summary() != "Read cancelled" {
 		t.Fatalf("diags = %v", diags)
 	}
-	if n := f.fetches.Load(); n > fetchConcurrency {
-		t.Fatalf("%d requests were sent after the cancellation", n)
+	if got := emu.RequestCount(); got != before || before > 2 {
+		t.Fatalf("%d requests reached the emulator, %d of them before the cancel (budget 1)", got, before)
 	}
 }
 

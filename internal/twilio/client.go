@@ -27,7 +27,7 @@ import (
 // Twilio's answer. Tests lower Client.maxBody to try the cap.
 const maxBodyBytes int64 = 10 << 20
 
-// idleConnsPerHost covers Terraform's default parallelism of 10 with room to
+// idleConnsPerHost covers the default request budget of 10 with room to
 // spare; Go's default of 2 would make most concurrent reads open a new
 // connection (and pay a new TLS handshake) each time.
 const idleConnsPerHost = 32
@@ -52,9 +52,14 @@ type Config struct {
 	// MaxRetries is how many times a retryable failure is retried; 0 disables
 	// retries.
 	MaxRetries int
-	// RequestTimeout bounds each attempt; the caller's context bounds the
-	// whole call, retries and waits included.
+	// RequestTimeout bounds each attempt once it has its slot of the
+	// budget; the caller's context bounds the whole call, retries and waits
+	// included.
 	RequestTimeout time.Duration
+	// Budget is shared by every Client of a provider: the most attempts in
+	// flight to all hosts together. Nil gives the Client a budget of its own
+	// of DefaultMaxConcurrent.
+	Budget *Budget
 	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
 	// attempts when the server does not say how long to wait.
 	RetryWaitMin time.Duration
@@ -76,7 +81,11 @@ type Client struct {
 	userAgent string
 	maxBody   int64
 	logger    Logger
-	retry     *retryablehttp.Client
+	transport *http.Transport
+	http      *http.Client
+	retryMax  int
+	waitMin   time.Duration
+	waitMax   time.Duration
 }
 
 // New builds a client with its own transport.
@@ -103,13 +112,11 @@ func New(cfg Config) (*Client, error) {
 	if roots == nil {
 		roots = trustedRoots(os.Getenv)
 	}
-	httpClient := &http.Client{
-		Transport: newTransport(roots),
-		Timeout:   cfg.RequestTimeout,
-		// Twilio does not redirect API calls; following one would send the
-		// credentials to wherever it points.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	budget := cfg.Budget
+	if budget == nil {
+		budget = NewBudget(DefaultMaxConcurrent)
 	}
+	transport := newTransport(roots, max(idleConnsPerHost, budget.max))
 	c := &Client{
 		api:       cfg.API,
 		ownHost:   twilioHostPattern(cfg.API),
@@ -119,21 +126,40 @@ func New(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		maxBody:   maxBodyBytes,
 		logger:    logger,
-	}
-	c.retry = &retryablehttp.Client{
-		HTTPClient:     httpClient,
-		RetryWaitMin:   waitMin,
-		RetryWaitMax:   waitMax,
-		RetryMax:       max(cfg.MaxRetries, 0),
-		CheckRetry:     checkRetry,
-		Backoff:        backoff,
-		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
-		RequestLogHook: c.logAttempt,
+		transport: transport,
+		http: &http.Client{
+			Transport: &attemptTransport{next: transport, budget: budget, timeout: cfg.RequestTimeout},
+			// Twilio does not redirect API calls; following one would send
+			// the credentials to wherever it points.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+		retryMax: max(cfg.MaxRetries, 0),
+		waitMin:  waitMin,
+		waitMax:  waitMax,
 	}
 	return c, nil
 }
 
-func newTransport(roots *x509.CertPool) *http.Transport {
+// retryClient is the retry loop of one request: its policy knows the
+// request's deadline, and retryablehttp's log lines go to the request's
+// logger (TF_LOG=DEBUG shows why each retry happened and how long it waited).
+func (c *Client) retryClient(ctx context.Context, p *retryPolicy) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:     c.http,
+		Logger:         retryLog{ctx: ctx, api: c.api, log: c.logger},
+		RetryWaitMin:   c.waitMin,
+		RetryWaitMax:   c.waitMax,
+		RetryMax:       c.retryMax,
+		CheckRetry:     p.check,
+		Backoff:        p.backoff,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: c.logAttempt,
+	}
+}
+
+// newTransport keeps up to idle connections to a host: as many as the
+// budget lets be in flight, so that none is opened twice.
+func newTransport(roots *x509.CertPool, idle int) *http.Transport {
 	return &http.Transport{
 		Proxy: http.ProxyFromEnvironment,
 		DialContext: (&net.Dialer{
@@ -141,8 +167,8 @@ func newTransport(roots *x509.CertPool) *http.Transport {
 			KeepAlive: 30 * time.Second,
 		}).DialContext,
 		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   idleConnsPerHost,
+		MaxIdleConns:          max(100, idle),
+		MaxIdleConnsPerHost:   idle,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: time.Second,
@@ -153,7 +179,7 @@ func newTransport(roots *x509.CertPool) *http.Transport {
 
 // CloseIdleConnections releases pooled connections (tests, shutdown).
 func (c *Client) CloseIdleConnections() {
-	c.retry.HTTPClient.CloseIdleConnections()
+	c.transport.CloseIdleConnections()
 }
 
 type attemptsKey struct{}
@@ -168,4 +194,26 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt i
 		"url":     req.URL.Redacted(),
 		"attempt": attempt + 1,
 	})
+}
+
+// retryLog hands retryablehttp's log lines to the client's Logger.
+type retryLog struct {
+	ctx context.Context
+	api string
+	log Logger
+}
+
+func (l retryLog) Error(msg string, kv ...any) { l.write("error", msg, kv) }
+func (l retryLog) Warn(msg string, kv ...any)  { l.write("warn", msg, kv) }
+func (l retryLog) Info(msg string, kv ...any)  { l.write("info", msg, kv) }
+func (l retryLog) Debug(msg string, kv ...any) { l.write("debug", msg, kv) }
+
+func (l retryLog) write(level, msg string, kv []any) {
+	fields := map[string]any{"api": l.api, "retryablehttp_level": level}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			fields[k] = fmt.Sprint(kv[i+1])
+		}
+	}
+	l.log(l.ctx, "retryablehttp: "+msg, fields)
 }

@@ -21,6 +21,9 @@ type APIError struct {
 	Attempts int
 	// RetryAfter is how long the server asked the client to wait, if it did.
 	RetryAfter time.Duration
+	// StoppedAtDeadline is set when the next retry would have ended after
+	// the read's deadline, so this answer ended the read.
+	StoppedAtDeadline bool
 }
 
 func (e *APIError) Error() string {
@@ -49,6 +52,9 @@ func (e *APIError) Error() string {
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, "; Twilio asked to retry after %s", e.RetryAfter)
+	}
+	if e.StoppedAtDeadline {
+		b.WriteString("; " + stoppedAtDeadline)
 	}
 	return b.String()
 }
@@ -96,13 +102,22 @@ func (e *BodyTooLargeError) Error() string {
 type TransportError struct {
 	Attempts int
 	Err      error
+	// StoppedAtDeadline is as for APIError.
+	StoppedAtDeadline bool
 }
 
+// stoppedAtDeadline says why a retryable failure was not retried.
+const stoppedAtDeadline = "not retried again: the next attempt would have started after the read's timeout"
+
 func (e *TransportError) Error() string {
+	msg := e.Err.Error()
 	if e.Attempts > 1 {
-		return fmt.Sprintf("%v (gave up after %d attempts)", e.Err, e.Attempts)
+		msg = fmt.Sprintf("%s (gave up after %d attempts)", msg, e.Attempts)
 	}
-	return e.Err.Error()
+	if e.StoppedAtDeadline {
+		msg += "; " + stoppedAtDeadline
+	}
+	return msg
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }

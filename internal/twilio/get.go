@@ -19,7 +19,9 @@ var errDotSegment = errors.New(`"." and ".." cannot be looked up: they would cha
 
 // resourcePath joins segments into an API path, each escaped on its own:
 // an identity holding "/", "?", "#" or "%" stays one segment and reaches
-// Twilio unchanged. It returns the decoded and the escaped form.
+// Twilio unchanged. "+", which url.PathEscape leaves, is sent as %2B too:
+// servers that decode "+" in a path as a space would look up another user.
+// It returns the decoded and the escaped form.
 func resourcePath(segments []string) (string, string, error) {
 	var plain, escaped strings.Builder
 	for _, s := range segments {
@@ -30,7 +32,7 @@ func resourcePath(segments []string) (string, string, error) {
 			return "", "", errDotSegment
 		}
 		plain.WriteString("/" + s)
-		escaped.WriteString("/" + url.PathEscape(s))
+		escaped.WriteString("/" + strings.ReplaceAll(url.PathEscape(s), "+", "%2B"))
 	}
 	return plain.String(), escaped.String(), nil
 }
@@ -60,12 +62,14 @@ func (c *Client) Get(ctx context.Context, out any, segments ...string) error {
 
 // getURL sends one GET (with its retries) and hands a 2xx body to decode.
 func (c *Client) getURL(ctx context.Context, u *url.URL, decode func([]byte) error) error {
-	resp, body, attempts, err := c.do(ctx, u)
+	resp, body, tried, err := c.do(ctx, u)
 	if err != nil {
 		return err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newAPIError(resp, body, attempts)
+		apiErr := newAPIError(resp, body, tried.attempts)
+		apiErr.StoppedAtDeadline = tried.stoppedAtDeadline
+		return apiErr
 	}
 	if err := decode(body); err != nil {
 		return &DecodeError{
@@ -78,13 +82,19 @@ func (c *Client) getURL(ctx context.Context, u *url.URL, decode func([]byte) err
 	return nil
 }
 
+// tries is how a request's retries went.
+type tries struct {
+	attempts          int
+	stoppedAtDeadline bool
+}
+
 // do sends a GET with retries and returns the final answer with its body.
-func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, int, error) {
+func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, tries, error) {
 	attempts := 0
 	ctx = context.WithValue(ctx, attemptsKey{}, &attempts)
 	httpReq, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.String(), nil)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, tries{}, err
 	}
 	httpReq.URL = u
 	httpReq.Header.Set("Accept", "application/json")
@@ -92,7 +102,7 @@ func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, in
 	httpReq.SetBasicAuth(c.username, c.password)
 	req, err := retryablehttp.FromRequest(httpReq)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, tries{}, err
 	}
 	// Reading the body inside the retry loop makes a connection reset
 	// mid-body a retryable failure like any other transport error.
@@ -103,40 +113,42 @@ func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, in
 		return readErr
 	})
 
-	resp, err := c.retry.Do(req)
+	policy := &retryPolicy{attempts: &attempts, retryMax: c.retryMax, waitMin: c.waitMin, waitMax: c.waitMax, now: time.Now}
+	resp, err := c.retryClient(ctx, policy).Do(req)
 	if resp != nil && resp.Body != nil {
 		defer resp.Body.Close()
 	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, nil, attempts, ctxErr
+			return nil, nil, tries{attempts: attempts}, ctxErr
 		}
-		return nil, nil, attempts, unanswered(err, attempts)
+		return nil, nil, tries{attempts, policy.stoppedAtDeadline}, unanswered(err, attempts, policy.stoppedAtDeadline)
 	}
 	if body == nil {
 		// The response handler only runs on answers that end the retry loop
 		// normally; a retryable status that exhausted its retries is read here.
 		if body, err = c.readBody(resp); err != nil {
-			return nil, nil, attempts, unanswered(err, attempts)
+			return nil, nil, tries{attempts, policy.stoppedAtDeadline}, unanswered(err, attempts, policy.stoppedAtDeadline)
 		}
 	}
+
 	c.logger(ctx, "Twilio API response", map[string]any{
 		"api":        c.api,
 		"status":     resp.StatusCode,
 		"attempts":   attempts,
 		"request_id": resp.Header.Get("Twilio-Request-Id"),
 	})
-	return resp, body, attempts, nil
+	return resp, body, tries{attempts, policy.stoppedAtDeadline}, nil
 }
 
 // unanswered classifies a request that got no usable answer: a body over the
 // cap keeps its own type, anything else is a transport failure.
-func unanswered(err error, attempts int) error {
+func unanswered(err error, attempts int, stoppedAtDeadline bool) error {
 	var tooLarge *BodyTooLargeError
 	if errors.As(err, &tooLarge) {
 		return tooLarge
 	}
-	return &TransportError{Attempts: attempts, Err: err}
+	return &TransportError{Attempts: attempts, Err: err, StoppedAtDeadline: stoppedAtDeadline}
 }
 
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {

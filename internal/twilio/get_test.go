@@ -38,7 +38,7 @@ func TestRequestURL_escapesEachSegment(t *testing.T) {
 		"a?b":         "/v2/Services/" + testService + "/Users/a%3Fb",
 		"a#b":         "/v2/Services/" + testService + "/Users/a%23b",
 		"100%":        "/v2/Services/" + testService + "/Users/100%25",
-		"a+b":         "/v2/Services/" + testService + "/Users/a+b",
+		"a+b":         "/v2/Services/" + testService + "/Users/a%2Bb",
 		"jing li":     "/v2/Services/" + testService + "/Users/jing%20li",
 		"李静":          "/v2/Services/" + testService + "/Users/%E6%9D%8E%E9%9D%99",
 		"../Services": "/v2/Services/" + testService + "/Users/..%2FServices",

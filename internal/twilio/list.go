@@ -157,7 +157,11 @@ func (c *Client) pageQuery(link, listPath string) (string, error) {
 	}
 	path := u.EscapedPath()
 	switch {
-	case strings.EqualFold(u.Host, c.base.Host) && u.Scheme == c.base.Scheme:
+	// The page is requested from the configured endpoint whatever the
+	// link's scheme: a link naming the endpoint's host and port with https
+	// where the endpoint is http (a TLS-terminating proxy's view) is the
+	// endpoint's own.
+	case strings.EqualFold(u.Host, c.base.Host) && (u.Scheme == "https" || u.Scheme == "http"):
 		rest, ok := strings.CutPrefix(path, c.base.EscapedPath())
 		if !ok {
 			return "", &ForeignPageError{URL: link, Reason: "is outside the endpoint's base path " + c.base.EscapedPath()}

@@ -99,6 +99,23 @@ func TestList_twilioHostLinksAreFollowedOnTheConfiguredEndpoint(t *testing.T) {
 	}
 }
 
+// A link naming the endpoint's own host and port with https where the
+// endpoint is http is the endpoint's: the page is asked of the endpoint,
+// as every page is.
+func TestList_endpointLinksWithHTTPSAreFollowedOnTheEndpoint(t *testing.T) {
+	pages := [][]string{{"a"}, {"b"}}
+	srv, queries := pagedServer(t, pages, func(base string, page int) string {
+		if page == 0 {
+			return strings.Replace(base, "http://", "https://", 1) + listPath + "?PageSize=1&Page=1"
+		}
+		return ""
+	})
+	items, err := listRoles(newTestClient(t, srv.URL, 0))
+	if err != nil || names(items) != "a,b" || len(*queries) != 2 || (*queries)[1] != "PageSize=1&Page=1" {
+		t.Fatalf("items %q, queries %q, err %v", names(items), *queries, err)
+	}
+}
+
 func TestList_foreignLinksAreRefusedAndNeverRequested(t *testing.T) {
 	var foreignHits atomic.Int32
 	foreign := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { foreignHits.Add(1) }))

@@ -22,14 +22,39 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if errors.As(err, &tooLarge) {
 		return false, err
 	}
-	// Waiting longer than the caller's deadline allows would only end in a
-	// timeout; failing now reports the server's answer instead.
-	if deadline, ok := ctx.Deadline(); ok && resp != nil {
-		if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok && time.Now().Add(wait).After(deadline) {
-			return false, nil
-		}
-	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+}
+
+// retryPolicy is one request's retry decisions. It draws the wait before the
+// next attempt when it decides to retry, so that a wait that would end after
+// the caller's deadline stops the retries at once: the last answer (its
+// status, Twilio's code and message) is then the error, not "timed out".
+type retryPolicy struct {
+	attempts         *int
+	retryMax         int
+	waitMin, waitMax time.Duration
+	wait             time.Duration
+	// stoppedAtDeadline is set when the deadline, not max_retries, ended
+	// the retries.
+	stoppedAtDeadline bool
+	now               func() time.Time
+}
+
+func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	retry, checkErr := checkRetry(ctx, resp, err)
+	if !retry || checkErr != nil {
+		return retry, checkErr
+	}
+	p.wait = backoff(p.waitMin, p.waitMax, max(*p.attempts-1, 0), resp)
+	if deadline, ok := ctx.Deadline(); ok && p.now().Add(p.wait).After(deadline) {
+		p.stoppedAtDeadline = *p.attempts <= p.retryMax
+		return false, nil
+	}
+	return true, nil
+}
+
+func (p *retryPolicy) backoff(time.Duration, time.Duration, int, *http.Response) time.Duration {
+	return p.wait
 }
 
 // backoff waits what the server asked for in Retry-After (on any status),

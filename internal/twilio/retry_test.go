@@ -73,15 +73,39 @@ func TestCheckRetry_decisions(t *testing.T) {
 	}
 }
 
-func TestCheckRetry_givesUpWhenRetryAfterOutlastsTheDeadline(t *testing.T) {
+func TestRetryPolicy_stopsWhenTheWaitOutlastsTheDeadline(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	long := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"3600"}}}
-	if retry, err := checkRetry(ctx, long, nil); retry || err != nil {
-		t.Fatalf("Retry-After beyond the deadline: retry = %v, err = %v", retry, err)
+	policy := func() *retryPolicy {
+		attempts := 1
+		return &retryPolicy{attempts: &attempts, retryMax: 4, waitMin: time.Second, waitMax: time.Minute, now: time.Now}
 	}
-	short := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"1"}}}
-	if retry, _ := checkRetry(ctx, short, nil); !retry {
-		t.Fatal("Retry-After within the deadline is not retried")
+	for name, tc := range map[string]struct {
+		resp  *http.Response
+		err   error
+		retry bool
+	}{
+		"Retry-After beyond the deadline": {resp: &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"3600"}}}},
+		"Retry-After within it":           {resp: &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"1"}}}, retry: true},
+		"503, backoff within it":          {resp: &http.Response{StatusCode: 503}, retry: true},
+		"transport error":                 {err: errors.New("connection reset by peer"), retry: true},
+	} {
+		p := policy()
+		retry, err := p.check(ctx, tc.resp, tc.err)
+		if retry != tc.retry || err != nil || p.stoppedAtDeadline == tc.retry {
+			t.Errorf("%s: retry = %v, err = %v, stopped at deadline = %v", name, retry, err, p.stoppedAtDeadline)
+		}
+		if tc.retry && p.backoff(0, 0, 0, nil) != p.wait {
+			t.Errorf("%s: the wait used is not the one checked", name)
+		}
+	}
+	// A backoff (no Retry-After) past the deadline stops too: 20 s to wait
+	// at least, with 5 s left.
+	short, cancelShort := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancelShort()
+	attempts := 3
+	p := &retryPolicy{attempts: &attempts, retryMax: 4, waitMin: 40 * time.Second, waitMax: time.Minute, now: time.Now}
+	if retry, err := p.check(short, &http.Response{StatusCode: 503}, nil); retry || err != nil || !p.stoppedAtDeadline {
+		t.Fatalf("backoff beyond the deadline: retry = %v, err = %v, stopped = %v", retry, err, p.stoppedAtDeadline)
 	}
 }

@@ -3,7 +3,8 @@ data "twilio_chat_users" "all" {
   service_sid = "IS0123456789abcdef0123456789abcdef"
 }
 
-# Exactly these users (each must exist), one request each, 10 at a time.
+# Exactly these users (each must exist), one request each, within the
+# provider's max_concurrent_requests.
 data "twilio_chat_users" "team" {
   service_sid = "IS0123456789abcdef0123456789abcdef"
   identities  = ["jing", "amara"]

@@ -1,0 +1,135 @@
+package twilio
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// DefaultMaxConcurrent is the budget of a Client built without one.
+const DefaultMaxConcurrent = 10
+
+// Budget is the provider's share of the account's concurrency: every attempt
+// of every Client built with it, to any host, holds one of its slots while
+// it is in flight. Twilio limits the requests an account has in flight and
+// answers 429 (error 20429) beyond that, and the account's own traffic shares
+// the limit, so the window adapts as TCP's does (AIMD): a 429 halves it,
+// never below 1, and each success grows it by 1/window, back up to max. A
+// 429 with Retry-After also holds every new attempt to that host until then.
+//
+// It is written here rather than taken from a library: the Go ports of
+// Netflix's concurrency-limits are not among the modules this project can
+// use, and none holds requests per host on Retry-After, which is most of
+// what Twilio asks.
+type Budget struct {
+	max int
+
+	mu       sync.Mutex
+	window   float64
+	inFlight int
+	// epoch counts the shrinks: a 429 to an attempt sent before the last
+	// shrink says nothing the window has not already answered, so several
+	// 429s from one burst halve it once, not once each.
+	epoch   uint64
+	holds   map[string]time.Time
+	changed chan struct{}
+	now     func() time.Time
+}
+
+// NewBudget returns a budget of at most n requests in flight (at least 1).
+func NewBudget(n int) *Budget {
+	n = max(n, 1)
+	return &Budget{max: n, window: float64(n), holds: map[string]time.Time{}, changed: make(chan struct{}), now: time.Now}
+}
+
+// Limit is how many attempts may be in flight now.
+func (b *Budget) Limit() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.limit()
+}
+
+func (b *Budget) limit() int { return max(int(math.Floor(b.window)), 1) }
+
+// slot is one attempt's hold on the budget.
+type slot struct {
+	b     *Budget
+	host  string
+	epoch uint64
+	once  sync.Once
+}
+
+// acquire waits until an attempt to host may start: a slot is free and no
+// Retry-After holds the host. It gives up when ctx is done (the read's
+// deadline, or Terraform's cancellation).
+func (b *Budget) acquire(ctx context.Context, host string) (*slot, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b.mu.Lock()
+		now := b.now()
+		hold := b.holds[host]
+		if !now.Before(hold) && b.inFlight < b.limit() {
+			delete(b.holds, host)
+			b.inFlight++
+			s := &slot{b: b, host: host, epoch: b.epoch}
+			b.mu.Unlock()
+			return s, nil
+		}
+		changed := b.changed
+		b.mu.Unlock()
+		if err := b.wait(ctx, changed, hold.Sub(now)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// wait returns when the budget changes, when hold has passed (if positive),
+// or with ctx's error.
+func (b *Budget) wait(ctx context.Context, changed <-chan struct{}, hold time.Duration) error {
+	var expired <-chan time.Time
+	if hold > 0 {
+		t := time.NewTimer(hold)
+		defer t.Stop()
+		expired = t.C
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-changed:
+	case <-expired:
+	}
+	return nil
+}
+
+// release gives the slot back with what the attempt got: the status of the
+// answer (0 for none) and its headers.
+func (s *slot) release(status int, header http.Header) {
+	s.once.Do(func() {
+		b := s.b
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.inFlight--
+		switch {
+		case status == http.StatusTooManyRequests:
+			if s.epoch == b.epoch {
+				b.window = math.Max(1, b.window/2)
+				b.epoch++
+			}
+			if wait, ok := retryAfter(header.Get("Retry-After"), b.now()); ok && wait > 0 {
+				if until := b.now().Add(wait); until.After(b.holds[s.host]) {
+					b.holds[s.host] = until
+				}
+			}
+		case status > 0 && status < 500:
+			// Any answer but a throttle or an outage shows the account had
+			// room for this request.
+			b.window = math.Min(float64(b.max), b.window+1/float64(b.limit()))
+		}
+		close(b.changed)
+		b.changed = make(chan struct{})
+	})
+}
