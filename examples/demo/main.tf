@@ -1,10 +1,12 @@
-# The demo: find the Chat service by name; look chat users up by identity
-# and by SID, and wire their role_sid into another resource; find a role by
-# name (and every role of the service); read every user of
-# the service in one request; and do the same on Conversations, starting
-# from the account's default service. `make demo` runs it against the
-# emulator; credentials and endpoints come from TWILIO_* environment
-# variables.
+# The demo starts from the account's Flex configuration and finds the Chat
+# service by name, with no SID written anywhere: the Flex configuration's
+# flex_service_instance_sid feeds the Conversations role and users
+# lookups, and the service found by name the Chat ones (the same service
+# as the configuration's chat_service_instance_sid). It looks chat users up
+# by identity and by SID, wires their role_sid into another resource, finds
+# roles by name (and every role of the service), and reads every user of
+# the service in one request. `make demo` runs it against the emulator;
+# credentials and endpoints come from TWILIO_* environment variables.
 terraform {
   required_providers {
     twilio = {
@@ -15,19 +17,39 @@ terraform {
 
 provider "twilio" {}
 
-# The service is found by its name, as a Flex team knows it: no IS... SID
-# to copy from the console.
-variable "service_name" {
-  type    = string
-  default = "Flex Chat Service"
-}
-
-data "twilio_chat_service" "flex" {
-  friendly_name = var.service_name
-}
+# The SIDs a Flex contact centre is built on, read from Twilio.
+data "twilio_flex_configuration" "this" {}
 
 locals {
-  service_sid = data.twilio_chat_service.flex.sid
+  flex_service_sid = data.twilio_flex_configuration.this.flex_service_instance_sid
+  service_sid      = data.twilio_chat_service.flex.sid
+}
+
+# The Chat service by its name, as a Flex team knows it.
+data "twilio_chat_service" "flex" {
+  friendly_name = "Flex Chat Service"
+}
+
+# Flex configuration → Conversations service → role → users.
+data "twilio_conversations_role" "agent" {
+  chat_service_sid = local.flex_service_sid
+  friendly_name    = "service admin"
+  type             = "service"
+}
+
+data "twilio_conversations_users" "agents" {
+  chat_service_sid = local.flex_service_sid
+}
+
+output "flex_chain" {
+  value = {
+    flex_service_instance_sid     = local.flex_service_sid
+    chat_service_by_name_is_flexs = data.twilio_chat_service.flex.sid == data.twilio_flex_configuration.this.chat_service_instance_sid
+    taskrouter_workspace_sid      = data.twilio_flex_configuration.this.taskrouter_workspace_sid
+    agent_role                    = "${data.twilio_conversations_role.agent.friendly_name} = ${data.twilio_conversations_role.agent.sid}"
+    users_with_the_agent_role     = sort([for u in data.twilio_conversations_users.agents.users : u.identity if u.role_sid == data.twilio_conversations_role.agent.sid])
+    every_user                    = { for u in data.twilio_conversations_users.agents.users : u.identity => u.role_sid }
+  }
 }
 
 variable "identities" {
@@ -41,9 +63,10 @@ data "twilio_chat_user" "member" {
   identity    = each.key
 }
 
+# The same user again, by the SID the lookup by identity found.
 data "twilio_chat_user" "by_sid" {
   service_sid = local.service_sid
-  sid         = "US11111111111111111111111111111111"
+  sid         = data.twilio_chat_user.member["jing"].sid
 }
 
 # Stands for any resource that takes a role: terraform_data needs no

@@ -32,16 +32,24 @@ const (
 	RouteChatServices                      RouteName = "ChatServices"                      // GET /v2/Services
 	RouteConversationsService              RouteName = "ConversationsService"              // GET /v1/Services/{IS}
 	RouteConversationsServices             RouteName = "ConversationsServices"             // GET /v1/Services
+	RouteFlexConfiguration                 RouteName = "FlexConfiguration"                 // GET /flex/v1/Configuration (Flex's /v1/Configuration)
 )
 
-// API is one of the two Twilio APIs the emulator serves.
+// API is one of the Twilio APIs the emulator serves.
 type API string
 
 // The APIs, by the host Twilio serves them from.
 const (
 	APIChat          API = "chat"          // /v2 paths, https://chat.twilio.com
 	APIConversations API = "conversations" // /v1 paths, https://conversations.twilio.com
+	APIFlex          API = "flex"          // /v1 paths under FlexBasePath, https://flex-api.twilio.com
 )
+
+// FlexBasePath is where the emulator serves Flex: Flex's paths are
+// Conversations' (both have /v1/Configuration), so Flex lives under its
+// own base path on the same listener. endpoints.flex is URL()+FlexBasePath
+// (FlexURL), and every path below it is exactly Twilio's.
+const FlexBasePath = "/flex"
 
 // route is one operation. Its pattern is matched segment by segment against
 // the escaped path, so that an escaped '/' stays inside its segment as it
@@ -87,6 +95,7 @@ var routes = []route{
 	newRoute(RouteChatServices, APIChat, "/v2/Services", services, viewChat, (*Server).list),
 	newRoute(RouteConversationsService, APIConversations, "/v1/Services/{id}", services, viewConversations, (*Server).fetch),
 	newRoute(RouteConversationsServices, APIConversations, "/v1/Services", services, viewConversations, (*Server).list),
+	newRoute(RouteFlexConfiguration, APIFlex, FlexBasePath+"/v1/Configuration", noKind, viewChat, (*Server).flexConfiguration),
 }
 
 // match finds the route of an escaped path, splitting it before unescaping.

@@ -15,7 +15,7 @@ import (
 
 func TestAccContract_chatServiceEqualsTheSpecExample(t *testing.T) {
 	endpoint := contractEndpoint(t)
-	example := specExample(t, contract.ChatV2, "/v2/Services/{Sid}", "fetch")
+	example := fetchExample(t, contract.ChatV2, "/v2/Services/{Sid}")
 	if example["sid"] != exampleServiceSid {
 		t.Fatalf("the spec's example changed: sid %v", example["sid"])
 	}
@@ -35,7 +35,7 @@ func TestAccContract_chatServiceEqualsTheSpecExample(t *testing.T) {
 
 func TestAccContract_conversationsServiceEqualsTheSpecExamples(t *testing.T) {
 	endpoint := contractConversationsEndpoint(t)
-	fetched := conversationsFetchExample(t, "/v1/Services/{Sid}")
+	fetched := fetchExample(t, contract.ConversationsV1, "/v1/Services/{Sid}")
 	listed, _ := specExample(t, contract.ConversationsV1, "/v1/Services", "readFull")["services"].([]any)
 	if len(listed) != 1 || fetched["sid"] != exampleServiceSid {
 		t.Fatalf("the spec's examples changed: %d services listed, sid %v", len(listed), fetched["sid"])
