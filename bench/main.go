@@ -61,15 +61,73 @@ func main() {
 		runs     = flag.Int("runs", 3, "runs per case; the median is reported")
 		out      = flag.String("out", "BENCHMARKS.md", "Markdown report to write")
 		goBench  = flag.String("gobench", "", "file with `go test -bench` output to include")
+		accounts = flag.Bool("concurrency", true, "also measure the account-concurrency section (see concurrency.go)")
+		onlyAcct = flag.Bool("only-concurrency", false, "measure only the account-concurrency section and rewrite only it in -out")
 	)
 	flag.Parse()
-	if err := run(*cli, *provider, *sizes, *bulk, *only, *runs, *out, *goBench); err != nil {
+	if *onlyAcct {
+		if err := runOnlyConcurrency(*cli, *provider, *runs, *out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*cli, *provider, *sizes, *bulk, *accounts, *only, *runs, *out, *goBench); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out, goBench string) error {
+// setup returns the CLI and provider as absolute paths, and a folder holding
+// this program as the provider the dev override points at; remove it after.
+func setup(cli, provider string) (string, string, string, error) {
+	cli, err := filepath.Abs(cli)
+	if err != nil {
+		return "", "", "", err
+	}
+	provider, err = filepath.Abs(provider)
+	if err != nil {
+		return "", "", "", err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return "", "", "", err
+	}
+	binDir, err := os.MkdirTemp("", "bench-provider-")
+	if err != nil {
+		return "", "", "", err
+	}
+	// The override points at a copy of this program, which wraps the real
+	// provider to measure it.
+	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
+		_ = os.RemoveAll(binDir)
+		return "", "", "", err
+	}
+	return cli, provider, binDir, nil
+}
+
+// runOnlyConcurrency measures the account-concurrency section and puts it in
+// place of the one out already has, leaving the other sections as they are.
+func runOnlyConcurrency(cli, provider string, runs int, out string) error {
+	cli, provider, binDir, err := setup(cli, provider)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(binDir)
+	results, err := runConcurrency(cli, provider, binDir, runs)
+	if err != nil {
+		return err
+	}
+	section := renderConcurrency(results)
+	fmt.Print(section)
+	report, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(replaceSection(string(report), concurrencyHeading, section)), 0o644)
+}
+
+func run(cli, provider, sizes string, bulkCases, accountCases bool, only string, runs int, out, goBench string) error {
 	var ns []int
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "none" {
@@ -81,28 +139,11 @@ func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out
 		}
 		ns = append(ns, n)
 	}
-	cli, err := filepath.Abs(cli)
-	if err != nil {
-		return err
-	}
-	provider, err = filepath.Abs(provider)
-	if err != nil {
-		return err
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	binDir, err := os.MkdirTemp("", "bench-provider-")
+	cli, provider, binDir, err := setup(cli, provider)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(binDir)
-	// The override points at a copy of this program, which wraps the real
-	// provider to measure it.
-	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
-		return err
-	}
 	var results []result
 	for _, n := range ns {
 		for _, m := range models {
@@ -119,7 +160,15 @@ func run(cli, provider, sizes string, bulkCases bool, only string, runs int, out
 			return err
 		}
 	}
-	report := render(results, bulk, cli, provider, runs, goBench)
+	var accounts string
+	if accountCases {
+		concurrency, err := runConcurrency(cli, provider, binDir, runs)
+		if err != nil {
+			return err
+		}
+		accounts = renderConcurrency(concurrency)
+	}
+	report := render(results, bulk, accounts, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
 }
@@ -326,7 +375,7 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o755)
 }
 
-func render(results []result, bulk *bulkReport, cli, provider string, runs int, goBench string) string {
+func render(results []result, bulk *bulkReport, accounts, cli, provider string, runs int, goBench string) string {
 	var b strings.Builder
 	versionCmd := exec.Command(cli, "version")
 	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
@@ -347,6 +396,7 @@ func render(results []result, bulk *bulkReport, cli, provider string, runs int, 
 	if bulk != nil {
 		b.WriteString(renderBulk(bulk))
 	}
+	b.WriteString(accounts)
 	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
 		b.WriteString("\n")
 		b.Write(findings)
