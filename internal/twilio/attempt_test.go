@@ -149,3 +149,32 @@ func TestGet_retryablehttpLogsReachTheLogger(t *testing.T) {
 		t.Fatalf("retry log lines %q, want one naming the 503 and the wait", lines)
 	}
 }
+
+// While Twilio's Retry-After to one request holds the host past a read's
+// deadline, another read to that host fails at once with the hold, and
+// sends nothing.
+func TestGet_aHoldPastTheDeadlineFailsAtOnceWithoutARequest(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Retry-After", "60")
+		w.WriteHeader(429)
+		fmt.Fprint(w, `{"code":20429,"message":"Too Many Requests","status":429}`)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL, 0)
+	var apiErr *APIError
+	if _, err := fetchUser(context.Background(), c, "jing"); !errors.As(err, &apiErr) || apiErr.StatusCode != 429 {
+		t.Fatalf("err = %v, want the 429", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := fetchUser(ctx, c, "amy")
+	var hold *HoldError
+	if !errors.As(err, &hold) || ctx.Err() != nil {
+		t.Fatalf("err = %v, want a HoldError at once", err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("%d requests, want only the first", n)
+	}
+}
