@@ -178,3 +178,32 @@ func TestGet_aHoldPastTheDeadlineFailsAtOnceWithoutARequest(t *testing.T) {
 		t.Fatalf("%d requests, want only the first", n)
 	}
 }
+
+// The per-attempt limit covers the body too: an answer that stalls halfway
+// is abandoned and retried.
+func TestGet_aBodyThatStallsIsRetried(t *testing.T) {
+	var calls atomic.Int32
+	body := `{"sid":"` + testUserSid + `","identity":"jing"}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+			fmt.Fprint(w, body[:10])
+			_ = http.NewResponseController(w).Flush()
+			<-r.Context().Done()
+			return
+		}
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
+		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if u, err := fetchUser(ctx, c, "jing"); err != nil || calls.Load() != 2 || *u.Identity != "jing" {
+		t.Fatalf("err = %v after %d attempts, want the second to answer", err, calls.Load())
+	}
+}
