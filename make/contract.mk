@@ -19,7 +19,7 @@ contract: $(PRISM) $(TOFU) $(TERRAFORM) specs
 contract-run:
 	@test -n "$$TWILIO_CONTRACT_ENDPOINT" || { echo "contract-run needs TWILIO_CONTRACT_ENDPOINT: run make contract" >&2; exit 1; }
 	@test -n "$$TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT" || { echo "contract-run needs TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT: run make contract" >&2; exit 1; }
-	$(ACC_ENV_tofu) go test -count=1 -v -run '^TestAccContract' ./internal/provider/
-	$(ACC_ENV_terraform) go test -count=1 -v -run '^TestAccContract' ./internal/provider/
+	./scripts/testacc.sh $(TOFU) -count=1 -v -run '^TestAccContract' ./internal/provider/
+	./scripts/testacc.sh $(TERRAFORM) -count=1 -v -run '^TestAccContract' ./internal/provider/
 
 TEST_EXTRA += contract

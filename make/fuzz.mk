@@ -1,11 +1,12 @@
 # Fuzz targets: `make test` runs each briefly; `make fuzz` runs them longer
-# (FUZZTIME=10m make fuzz). Inputs that fail are written to testdata/fuzz/
-# and replayed by every plain `go test` from then on.
+# (FUZZTIME=10m make fuzz). Inputs that fail are written to the package's
+# testdata/fuzz/<target>/ and replayed by every plain `go test` from then on.
 FUZZTIME ?= 2m
 FUZZ_SHORT ?= 10s
 # Go minimizes every new interesting input for up to a minute by default,
-# during which FuzzUserRequest ran almost nothing else (9 thousand execs in a
-# minute instead of a quarter of a million in 30 s).
+# during which the request-path target (then FuzzUserRequest, now
+# FuzzRequestPath) ran almost nothing else (9 thousand execs in a minute
+# instead of a quarter of a million in 30 s).
 FUZZ_MINIMIZE ?= 2s
 FUZZ_TARGETS := internal/twilio:FuzzRequestPath internal/twilio:FuzzPageQuery internal/chat:FuzzDecodeUser internal/provider:FuzzDecodeAndFlatten
 

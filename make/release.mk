@@ -24,7 +24,7 @@ docs-check: build $(TOFU) $(TFPLUGINDOCS)
 # examples/wiring needs Twilio's official provider, which cannot be
 # downloaded here: it is format-checked only (scripts/examples-check.sh says
 # so when it runs).
-examples-check: build $(EMULATOR) $(TOFU)
+examples-check: build $(EMULATOR) $(TOFU) $(TERRAFORM)
 	./scripts/examples-check.sh
 
 # A snapshot build would also package every platform; compiling them proves

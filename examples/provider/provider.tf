@@ -1,3 +1,12 @@
+# The provider's address; `terraform init` (or `tofu init`) installs it.
+terraform {
+  required_providers {
+    twilio = {
+      source = "seed-29301ef8/twilio"
+    }
+  }
+}
+
 # Account SID and auth token. Prefer the environment variables
 # TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN over literals in configuration.
 provider "twilio" {
@@ -21,7 +30,7 @@ provider "twilio" {
 
 # Everything from the environment: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN (or
 # TWILIO_API_KEY, TWILIO_API_SECRET), TWILIO_REGION, TWILIO_EDGE,
-# TWILIO_CHAT_ENDPOINT, TWILIO_MAX_RETRIES.
+# TWILIO_CHAT_ENDPOINT, TWILIO_CONVERSATIONS_ENDPOINT, TWILIO_MAX_RETRIES.
 provider "twilio" {
   alias = "from_environment"
 }

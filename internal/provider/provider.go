@@ -1,6 +1,7 @@
 // Package provider implements the twilio Terraform provider on
-// terraform-plugin-framework. It knows no HTTP: requests go through
-// internal/chat.
+// terraform-plugin-framework. It knows no HTTP: requests go through the
+// product clients (internal/chat, internal/conversations), which share the
+// one HTTP layer of internal/twilio.
 package provider
 
 import (
