@@ -50,6 +50,21 @@ func TestGet_givingUpKeepsThePooledConnections(t *testing.T) {
 	}
 }
 
+// shortAttempts is a client of srvURL whose attempts last 100 ms at most,
+// with two quick retries, and a context of 5 s for its reads.
+func shortAttempts(t *testing.T, srvURL string) (*Client, context.Context) {
+	t.Helper()
+	c, err := New(Config{API: "chat", BaseURL: srvURL, Username: "AC", Password: "x", MaxRetries: 2,
+		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	t.Cleanup(cancel)
+	return c, ctx
+}
+
 // An attempt that hangs is abandoned at request_timeout and retried within
 // the read's deadline.
 func TestGet_aHungAttemptIsRetried(t *testing.T) {
@@ -62,21 +77,14 @@ func TestGet_aHungAttemptIsRetried(t *testing.T) {
 		fmt.Fprint(w, `{"sid":"`+testUserSid+`","identity":"jing"}`)
 	}))
 	defer srv.Close()
-	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
-		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	c, ctx := shortAttempts(t, srv.URL)
 	if _, err := fetchUser(ctx, c, "jing"); err != nil || calls.Load() != 2 {
 		t.Fatalf("err = %v after %d attempts, want the second to answer", err, calls.Load())
 	}
 	// With no retries left, the error names the per-attempt limit.
 	calls.Store(0)
 	c.retryMax = 0
-	_, err = fetchUser(ctx, c, "jing")
+	_, err := fetchUser(ctx, c, "jing")
 	var timeout *AttemptTimeoutError
 	if !errors.As(err, &timeout) || !strings.Contains(err.Error(), "per-attempt limit of 100ms") {
 		t.Fatalf("err = %v, want an AttemptTimeoutError", err)
@@ -195,14 +203,7 @@ func TestGet_aBodyThatStallsIsRetried(t *testing.T) {
 		fmt.Fprint(w, body)
 	}))
 	defer srv.Close()
-	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
-		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	c, ctx := shortAttempts(t, srv.URL)
 	if u, err := fetchUser(ctx, c, "jing"); err != nil || calls.Load() != 2 || *u.Identity != "jing" {
 		t.Fatalf("err = %v after %d attempts, want the second to answer", err, calls.Load())
 	}
