@@ -5,6 +5,7 @@
 # COMMAND under a name given by the description's file name:
 #   twilio_chat_v2.json           TWILIO_CONTRACT_ENDPOINT
 #   twilio_conversations_v1.json  TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT
+#   twilio_flex_v1.json           TWILIO_CONTRACT_FLEX_ENDPOINT
 # Every Prism is stopped however COMMAND ends, and their logs are shown when
 # COMMAND fails.
 set -euo pipefail
@@ -32,6 +33,8 @@ endpoint_of() {
     var=TWILIO_CONTRACT_ENDPOINT probe=/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Users/jing ;;
   twilio_conversations_v1.json)
     var=TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT probe=/v1/Configuration ;;
+  twilio_flex_v1.json)
+    var=TWILIO_CONTRACT_FLEX_ENDPOINT probe=/v1/Configuration ;;
   *)
     echo "with-prism: no endpoint variable is known for $1" >&2
     exit 2 ;;

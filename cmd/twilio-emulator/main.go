@@ -1,18 +1,21 @@
-// Command twilio-emulator serves the in-memory Twilio Chat v2 and
-// Conversations v1 APIs of internal/emulator on a loopback port, for the
-// demo and manual testing.
+// Command twilio-emulator serves the in-memory Twilio Chat v2,
+// Conversations v1 and Flex v1 APIs of internal/emulator on a loopback
+// port, for the demo and manual testing. Chat and Conversations are at the
+// base URL it prints, Flex under its /flex (endpoints.flex): Flex's
+// /v1/Configuration is also a Conversations path.
 //
 // Usage:
 //
 //	twilio-emulator -seed seed.json [-addr 127.0.0.1:0] [-latency 20ms] [-conn-latency 50ms] [-url-file FILE]
 //
 // The seed file holds the services with their users, roles and
-// Conversations configuration, and the account's Conversations
-// configuration, whose default_chat_service_sid is the service that
-// /v1/Users and /v1/Roles read:
+// Conversations configuration, the account's Conversations configuration,
+// whose default_chat_service_sid is the service that /v1/Users and
+// /v1/Roles read, and the account's Flex configuration:
 //
 //	{
 //	  "account": {"default_chat_service_sid": "IS0123..."},
+//	  "flex": {"flex_service_instance_sid": "IS0123...", "ui_version": "2.9.1"},
 //	  "services": {
 //	    "IS0123...": {
 //	      "users": [{"sid": "US...", "identity": "jing", "role_sid": "RL..."}],
@@ -27,8 +30,10 @@
 // served as given, except that fields left out are filled in as Twilio
 // would, so seeds stay short: a user's url, links, account_sid and
 // service_sid; a role's url, account_sid, service_sid, dates and
-// permissions (the type's defaults); any field of a configuration. A
-// role needs its sid (roles are found by sid only) and its type.
+// permissions (the type's defaults); any field of a configuration (Flex's
+// too, whose services default to the account's default service). A role
+// needs its sid (roles are found by sid only) and its type; the services a
+// configuration names must be in the seed.
 package main
 
 import (
@@ -57,7 +62,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration) and the account configuration")
+	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration and the Flex configuration")
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.DurationVar(&o.latency, "latency", 0, "delay added before every response")
 	flag.DurationVar(&o.connLatency, "conn-latency", 0, "delay added once on every new connection")
@@ -105,13 +110,14 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "twilio-emulator listening on %s\n", base)
+	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s)\n", base, base+emulator.FlexBasePath)
 	<-ctx.Done()
 	return nil
 }
 
 type seedFile struct {
 	Account  map[string]any         `json:"account"`
+	Flex     map[string]any         `json:"flex"`
 	Services map[string]seedService `json:"services"`
 }
 
@@ -175,9 +181,19 @@ func (s seedFile) validate() error {
 			}
 		}
 	}
-	if def, ok := s.Account["default_chat_service_sid"].(string); ok {
-		if _, known := s.Services[def]; !known {
-			return fmt.Errorf("account.default_chat_service_sid %q is not one of the seed's services", def)
+	for _, ref := range []struct {
+		section string
+		object  map[string]any
+		field   string
+	}{
+		{"account", s.Account, "default_chat_service_sid"},
+		{"flex", s.Flex, "chat_service_instance_sid"},
+		{"flex", s.Flex, "flex_service_instance_sid"},
+	} {
+		if service, ok := ref.object[ref.field].(string); ok {
+			if _, known := s.Services[service]; !known {
+				return fmt.Errorf("%s.%s %q is not one of the seed's services", ref.section, ref.field, service)
+			}
 		}
 	}
 	return nil
@@ -203,9 +219,12 @@ func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
 			srv.SetServiceConfiguration(service, fillMissing(sv.Configuration, emulator.NewServiceConfiguration(base, service)))
 		}
 	}
+	def, _ := s.Account["default_chat_service_sid"].(string)
 	if s.Account != nil {
-		def, _ := s.Account["default_chat_service_sid"].(string)
 		srv.SetAccountConfiguration(fillMissing(s.Account, emulator.NewAccountConfiguration(base, accountSid, def)))
+	}
+	if s.Flex != nil {
+		srv.SetFlexConfiguration(fillMissing(s.Flex, emulator.NewFlexConfiguration(base+emulator.FlexBasePath, accountSid, def)))
 	}
 }
 

@@ -64,6 +64,7 @@ func seeded(t *testing.T, path string) (string, func(p string) (int, map[string]
 func TestSeed_servicesWithUsersRolesAndConfiguration(t *testing.T) {
 	path := writeSeed(t, `{
   "account": {"default_chat_service_sid": "`+svc+`", "default_closed_timer": null},
+  "flex": {"ui_version": "2.1.0", "markdown": null, "taskrouter_skills": [{"name": "billing"}]},
   "services": {
     "`+svc+`": {
       "users": [{"sid": "`+us+`", "identity": "jing", "role_sid": "`+rl+`", "links": null}],
@@ -105,6 +106,11 @@ func TestSeed_servicesWithUsersRolesAndConfiguration(t *testing.T) {
 	if st, a := get("/v1/Configuration"); st != 200 || a["default_chat_service_sid"] != svc || a["default_closed_timer"] != nil ||
 		a["account_sid"] != acct || a["default_inactive_timer"] != "PT1M" || a["url"] != base+"/v1/Configuration" {
 		t.Errorf("account configuration: %d %v", st, a)
+	}
+	if st, f := get(emulator.FlexBasePath + "/v1/Configuration"); st != 200 || f["ui_version"] != "2.1.0" || f["markdown"] != nil ||
+		!reflect.DeepEqual(f["taskrouter_skills"], []any{map[string]any{"name": "billing"}}) ||
+		f["flex_service_instance_sid"] != svc || f["account_sid"] != acct || f["url"] != base+"/flex/v1/Configuration" || len(f) != 49 {
+		t.Errorf("flex configuration: %d %v", st, f)
 	}
 }
 
@@ -153,6 +159,7 @@ func TestSeed_errorsNameTheFileAndTheProblem(t *testing.T) {
 		`{"services": {"` + svc + `": {"roles": [{"sid": "` + rl + `"}]}}}`:        `services.` + svc + `.roles[0]: type <nil> is neither "channel" nor "deployment"`,
 		`{"account": {"default_chat_service_sid": "` + svc + `"}, "services": {}}`: `account.default_chat_service_sid "` + svc + `" is not one of the seed's services`,
 		`{"services": {"` + svc + `": "users"}}`:                                   `cannot unmarshal string`,
+		`{"flex": {"flex_service_instance_sid": "` + svc + `"}, "services": {}}`:   `flex.flex_service_instance_sid "` + svc + `" is not one of the seed's services`,
 	} {
 		path := writeSeed(t, body)
 		_, err := readSeed(path)

@@ -1,9 +1,10 @@
-# The demo: look chat users up by identity and by SID, and wire their
-# role_sid into another resource; find a role by name; read every user of
-# the service in one request; and do the same on Conversations, starting
-# from the account's default service. `make demo` runs it against the
-# emulator; credentials and endpoints come from TWILIO_* environment
-# variables.
+# The demo starts from the account's Flex configuration, with no SID
+# written anywhere: its flex_service_instance_sid feeds the Conversations
+# role and users lookups, and its chat_service_instance_sid the Chat ones.
+# It looks chat users up by identity and by SID, wires their role_sid into
+# another resource, finds roles by name, and reads every user of the
+# service in one request. `make demo` runs it against the emulator;
+# credentials and endpoints come from TWILIO_* environment variables.
 terraform {
   required_providers {
     twilio = {
@@ -14,9 +15,33 @@ terraform {
 
 provider "twilio" {}
 
-variable "service_sid" {
-  type    = string
-  default = "IS0123456789abcdef0123456789abcdef"
+# The SIDs a Flex contact centre is built on, read from Twilio.
+data "twilio_flex_configuration" "this" {}
+
+locals {
+  flex_service_sid = data.twilio_flex_configuration.this.flex_service_instance_sid
+  service_sid      = data.twilio_flex_configuration.this.chat_service_instance_sid
+}
+
+# Flex configuration → Conversations service → role → users.
+data "twilio_conversations_role" "agent" {
+  chat_service_sid = local.flex_service_sid
+  friendly_name    = "service admin"
+  type             = "service"
+}
+
+data "twilio_conversations_users" "agents" {
+  chat_service_sid = local.flex_service_sid
+}
+
+output "flex_chain" {
+  value = {
+    flex_service_instance_sid = local.flex_service_sid
+    taskrouter_workspace_sid  = data.twilio_flex_configuration.this.taskrouter_workspace_sid
+    agent_role                = "${data.twilio_conversations_role.agent.friendly_name} = ${data.twilio_conversations_role.agent.sid}"
+    users_with_the_agent_role = sort([for u in data.twilio_conversations_users.agents.users : u.identity if u.role_sid == data.twilio_conversations_role.agent.sid])
+    every_user                = { for u in data.twilio_conversations_users.agents.users : u.identity => u.role_sid }
+  }
 }
 
 variable "identities" {
@@ -26,13 +51,14 @@ variable "identities" {
 
 data "twilio_chat_user" "member" {
   for_each    = var.identities
-  service_sid = var.service_sid
+  service_sid = local.service_sid
   identity    = each.key
 }
 
+# The same user again, by the SID the lookup by identity found.
 data "twilio_chat_user" "by_sid" {
-  service_sid = var.service_sid
-  sid         = "US11111111111111111111111111111111"
+  service_sid = local.service_sid
+  sid         = data.twilio_chat_user.member["jing"].sid
 }
 
 # Stands for any resource that takes a role: terraform_data needs no
@@ -68,7 +94,7 @@ output "wired_role_sids" {
 # A role by name (Twilio has no lookup by name: the provider reads the
 # service's roles), compared with the role_sid a user has.
 data "twilio_chat_role" "service_admin" {
-  service_sid   = var.service_sid
+  service_sid   = local.service_sid
   friendly_name = "service admin"
 }
 
@@ -79,7 +105,7 @@ output "jing_is_service_admin" {
 # Every user of the service in one request (100 to a page), indexed by
 # identity.
 data "twilio_chat_users" "all" {
-  service_sid = var.service_sid
+  service_sid = local.service_sid
 }
 
 output "role_sid_by_identity" {

@@ -9,6 +9,7 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
@@ -28,14 +29,15 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 		emu.PutUser(svc, emulator.NewUser(base, acct, svc, fmt.Sprintf("US%032d", i), fmt.Sprintf("user %03d/李", i)))
 	}
 	emu.PutUser(svc, emulator.NewUser(base, acct, svc, "US"+fmt.Sprintf("%032d", 999), "a/b?c#d 100%+"))
-	newAPI := func(api string) *twilio.Client {
-		c, err := twilio.New(twilio.Config{API: api, BaseURL: base, Username: acct, Password: token, UserAgent: "contract-test"})
+	newAPI := func(api, baseURL string) *twilio.Client {
+		c, err := twilio.New(twilio.Config{API: api, BaseURL: baseURL, Username: acct, Password: token, UserAgent: "contract-test"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
-	ch, conv := chat.New(newAPI(chat.HostLabel)), conversations.New(newAPI(conversations.HostLabel))
+	ch, conv := chat.New(newAPI(chat.HostLabel, base)), conversations.New(newAPI(conversations.HostLabel, base))
+	fl := flex.New(newAPI(flex.HostLabel, emu.FlexURL()))
 	ctx := context.Background()
 	calls := []struct {
 		operation string // the spec's path template the requests must route to
@@ -55,6 +57,8 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 		{"/v1/Roles", func() error { _, err := conv.ListRoles(ctx, ""); return err }},
 		{"/v1/Services/{ChatServiceSid}/Configuration", func() error { _, err := conv.FetchServiceConfiguration(ctx, svc); return err }},
 		{"/v1/Configuration", func() error { _, err := conv.FetchConfiguration(ctx); return err }},
+		{"/v1/Configuration", func() error { _, err := fl.FetchConfiguration(ctx, ""); return err }},
+		{"/v1/Configuration", func() error { _, err := fl.FetchConfiguration(ctx, "1.34.0"); return err }},
 	}
 	for _, c := range calls {
 		emu.Reset()
@@ -72,7 +76,7 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 				t.Fatal(err)
 			}
 			req.Header = got.Header
-			spec := sp.of(got.EscapedPath)
+			spec, req := sp.at(req)
 			if err := spec.ValidateRequest(ctx, req); err != nil {
 				t.Errorf("%s: request %s?%s does not match the spec: %v", c.operation, got.EscapedPath, got.RawQuery, err)
 				continue

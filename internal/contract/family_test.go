@@ -19,36 +19,50 @@ const (
 	nullRole    = "RL00000000000000000000000000000002"
 )
 
-// specs are Chat v2 and Conversations v1, each answering for its own paths.
-type specs struct{ chat, conversations *contract.Spec }
+// specs are Chat v2, Conversations v1 and Flex v1, each answering for its
+// own paths: the emulator's Flex paths are under emulator.FlexBasePath.
+type specs struct{ chat, conversations, flex *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
-	file, err := contract.SpecFile(contract.ConversationsV1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chatFile, err := contract.SpecFile(contract.ChatV2)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var sp specs
 	for _, x := range []struct {
-		file string
+		name string
 		to   **contract.Spec
-	}{{chatFile, &sp.chat}, {file, &sp.conversations}} {
-		if *x.to, err = contract.LoadAPI(context.Background(), x.file); err != nil {
+	}{{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex}} {
+		file, err := contract.SpecFile(x.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *x.to, err = contract.LoadAPI(context.Background(), file); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return sp
 }
 
+// of is the spec of the API the emulator serves at path.
 func (sp specs) of(path string) *contract.Spec {
-	if strings.HasPrefix(path, "/v1/") {
+	switch {
+	case strings.HasPrefix(path, emulator.FlexBasePath+"/"):
+		return sp.flex
+	case strings.HasPrefix(path, "/v1/"):
 		return sp.conversations
 	}
 	return sp.chat
+}
+
+// at is the spec of req's API and req as that API's own host gets it:
+// Flex's paths without the emulator's FlexBasePath.
+func (sp specs) at(req *http.Request) (*contract.Spec, *http.Request) {
+	spec := sp.of(req.URL.Path)
+	rest, isFlex := strings.CutPrefix(req.URL.Path, emulator.FlexBasePath+"/")
+	if !isFlex {
+		return spec, req
+	}
+	r := req.Clone(req.Context())
+	r.URL.Path, r.URL.RawPath = "/"+rest, ""
+	return spec, r
 }
 
 // The schema names the checks below rely on, and the list envelopes, as the
@@ -91,6 +105,20 @@ func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 		if ref.Ref != "#/components/schemas/"+want {
 			t.Errorf("%s: %s, want %s", path, ref.Ref, want)
 		}
+	}
+}
+
+// Flex's configuration is its own path on its own host, with its own schema.
+func TestSpecs_flexConfigurationSchema(t *testing.T) {
+	ref, err := loadSpecs(t).flex.OKSchema("/v1/Configuration")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "#/components/schemas/flex.v1.configuration"; ref.Ref != want {
+		t.Errorf("Flex's GET /v1/Configuration: %s, want %s", ref.Ref, want)
+	}
+	if n := len(ref.Value.Properties); n != 49 {
+		t.Errorf("flex.v1.configuration has %d fields, want 49", n)
 	}
 }
 
@@ -141,48 +169,68 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 			"default_conversation_role_sid": nil, "default_chat_service_role_sid": nil, "url": nil, "links": nil, "reachability_enabled": nil})
 		emu.SetAccountConfiguration(map[string]any{"account_sid": nil, "default_chat_service_sid": nil, "default_messaging_service_sid": nil,
 			"default_inactive_timer": nil, "default_closed_timer": nil, "url": nil, "links": nil})
+		// status is the one field of flex.v1.configuration that is not nullable.
+		flexNulls := map[string]any{"status": "notstarted"}
+		for name := range emulator.NewFlexConfiguration(twilioBase, acct, svc) {
+			if name != "status" {
+				flexNulls[name] = nil
+			}
+		}
+		emu.SetFlexConfiguration(flexNulls)
 	}
 	paged := func(emu *emulator.Server) { emu.SetMaxPageSize(1) }
+	storedFlex := func(emu *emulator.Server) {
+		emu.SetFlexConfiguration(emulator.NewFlexConfiguration("https://flex-api.twilio.com", acct, otherSvc))
+	}
+	f := emulator.FlexBasePath + "/v1/Configuration"
 	s := "/v2/Services/" + svc
 	c := "/v1/Services/" + svc
 	exchanges := map[string]exchange{
-		"chat role by sid":                     {path: s + "/Roles/" + serviceRole, wantStatus: 200},
-		"chat role, nulls":                     {path: s + "/Roles/" + nullRole, wantStatus: 200},
-		"chat roles":                           {path: s + "/Roles", wantStatus: 200},
-		"chat roles, paged":                    {path: s + "/Roles?PageSize=1&Page=1&PageToken=PT3", setup: paged, wantStatus: 200},
-		"chat users":                           {path: s + "/Users?PageSize=100", wantStatus: 200},
-		"chat users, empty service":            {path: "/v2/Services/" + otherSvc + "/Users", wantStatus: 200},
-		"chat users, paged":                    {path: s + "/Users?PageSize=1", setup: paged, wantStatus: 200},
-		"chat role not found":                  {path: s + "/Roles/" + userSid, wantStatus: 404},
-		"chat roles, unknown service":          {path: "/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles", wantStatus: 403},
-		"chat users, bad page size":            {path: s + "/Users?PageSize=0", wantStatus: 400},
-		"chat users, unavailable":              {path: s + "/Users", setup: fault(emulator.RouteChatUsers, 503), wantStatus: 503},
-		"conversations user by sid":            {path: c + "/Users/" + userSid, wantStatus: 200},
-		"conversations user by identity":       {path: c + "/Users/jing", wantStatus: 200},
-		"conversations user, nulls":            {path: c + "/Users/" + nullSid, wantStatus: 200},
-		"conversations users":                  {path: c + "/Users?PageSize=50", wantStatus: 200},
-		"conversations users, paged":           {path: c + "/Users?PageSize=1", setup: paged, wantStatus: 200},
-		"default service user":                 {path: "/v1/Users/jing", wantStatus: 200},
-		"default service user, nulls":          {path: "/v1/Users/" + nullSid, wantStatus: 200},
-		"default service users":                {path: "/v1/Users", wantStatus: 200},
-		"conversations role":                   {path: c + "/Roles/" + channelRole, wantStatus: 200},
-		"conversations role, service type":     {path: c + "/Roles/" + serviceRole, wantStatus: 200},
-		"conversations role, nulls":            {path: c + "/Roles/" + nullRole, wantStatus: 200},
-		"conversations roles":                  {path: c + "/Roles", wantStatus: 200},
-		"default service role":                 {path: "/v1/Roles/" + serviceRole, wantStatus: 200},
-		"default service roles":                {path: "/v1/Roles", wantStatus: 200},
-		"default service roles, paged":         {path: "/v1/Roles?PageSize=1&Page=2&PageToken=PT4", setup: paged, wantStatus: 200},
-		"service configuration":                {path: c + "/Configuration", wantStatus: 200},
-		"service configuration, nulls":         {path: c + "/Configuration", setup: nullConfigs, wantStatus: 200},
-		"account configuration":                {path: "/v1/Configuration", wantStatus: 200},
-		"account configuration, nulls":         {path: "/v1/Configuration", setup: nullConfigs, wantStatus: 200},
-		"conversations user not found":         {path: c + "/Users/nobody", wantStatus: 404},
-		"conversations role, unknown service":  {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles/" + channelRole, wantStatus: 403},
-		"configuration, unknown service":       {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Configuration", wantStatus: 403},
-		"default user without default service": {path: "/v1/Users/jing", setup: func(e *emulator.Server) { e.SetDefaultService("") }, wantStatus: 404},
-		"conversations, no credentials":        {path: "/v1/Roles", noAuth: true, wantStatus: 401},
-		"conversations, rate limited":          {path: "/v1/Configuration", setup: fault(emulator.RouteConversationsConfiguration, 429), wantStatus: 429},
-		"conversations path not served":        {path: c + "/Conversations", wantStatus: 404},
+		"chat role by sid":                      {path: s + "/Roles/" + serviceRole, wantStatus: 200},
+		"chat role, nulls":                      {path: s + "/Roles/" + nullRole, wantStatus: 200},
+		"chat roles":                            {path: s + "/Roles", wantStatus: 200},
+		"chat roles, paged":                     {path: s + "/Roles?PageSize=1&Page=1&PageToken=PT3", setup: paged, wantStatus: 200},
+		"chat users":                            {path: s + "/Users?PageSize=100", wantStatus: 200},
+		"chat users, empty service":             {path: "/v2/Services/" + otherSvc + "/Users", wantStatus: 200},
+		"chat users, paged":                     {path: s + "/Users?PageSize=1", setup: paged, wantStatus: 200},
+		"chat role not found":                   {path: s + "/Roles/" + userSid, wantStatus: 404},
+		"chat roles, unknown service":           {path: "/v2/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles", wantStatus: 403},
+		"chat users, bad page size":             {path: s + "/Users?PageSize=0", wantStatus: 400},
+		"chat users, unavailable":               {path: s + "/Users", setup: fault(emulator.RouteChatUsers, 503), wantStatus: 503},
+		"conversations user by sid":             {path: c + "/Users/" + userSid, wantStatus: 200},
+		"conversations user by identity":        {path: c + "/Users/jing", wantStatus: 200},
+		"conversations user, nulls":             {path: c + "/Users/" + nullSid, wantStatus: 200},
+		"conversations users":                   {path: c + "/Users?PageSize=50", wantStatus: 200},
+		"conversations users, paged":            {path: c + "/Users?PageSize=1", setup: paged, wantStatus: 200},
+		"default service user":                  {path: "/v1/Users/jing", wantStatus: 200},
+		"default service user, nulls":           {path: "/v1/Users/" + nullSid, wantStatus: 200},
+		"default service users":                 {path: "/v1/Users", wantStatus: 200},
+		"conversations role":                    {path: c + "/Roles/" + channelRole, wantStatus: 200},
+		"conversations role, service type":      {path: c + "/Roles/" + serviceRole, wantStatus: 200},
+		"conversations role, nulls":             {path: c + "/Roles/" + nullRole, wantStatus: 200},
+		"conversations roles":                   {path: c + "/Roles", wantStatus: 200},
+		"default service role":                  {path: "/v1/Roles/" + serviceRole, wantStatus: 200},
+		"default service roles":                 {path: "/v1/Roles", wantStatus: 200},
+		"default service roles, paged":          {path: "/v1/Roles?PageSize=1&Page=2&PageToken=PT4", setup: paged, wantStatus: 200},
+		"service configuration":                 {path: c + "/Configuration", wantStatus: 200},
+		"service configuration, nulls":          {path: c + "/Configuration", setup: nullConfigs, wantStatus: 200},
+		"account configuration":                 {path: "/v1/Configuration", wantStatus: 200},
+		"account configuration, nulls":          {path: "/v1/Configuration", setup: nullConfigs, wantStatus: 200},
+		"conversations user not found":          {path: c + "/Users/nobody", wantStatus: 404},
+		"conversations role, unknown service":   {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles/" + channelRole, wantStatus: 403},
+		"configuration, unknown service":        {path: "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Configuration", wantStatus: 403},
+		"default user without default service":  {path: "/v1/Users/jing", setup: func(e *emulator.Server) { e.SetDefaultService("") }, wantStatus: 404},
+		"conversations, no credentials":         {path: "/v1/Roles", noAuth: true, wantStatus: 401},
+		"conversations, rate limited":           {path: "/v1/Configuration", setup: fault(emulator.RouteConversationsConfiguration, 429), wantStatus: 429},
+		"conversations path not served":         {path: c + "/Conversations", wantStatus: 404},
+		"flex configuration":                    {path: f, wantStatus: 200},
+		"flex configuration, pinned UI version": {path: f + "?UiVersion=1.34.0", wantStatus: 200},
+		"flex configuration, nulls":             {path: f, setup: nullConfigs, wantStatus: 200},
+		"flex configuration, stored":            {path: f, setup: storedFlex, wantStatus: 200},
+		"account without flex":                  {path: f, setup: (*emulator.Server).RemoveFlex, wantStatus: 404},
+		"flex, no credentials":                  {path: f, noAuth: true, wantStatus: 401},
+		"flex, rate limited":                    {path: f, setup: fault(emulator.RouteFlexConfiguration, 429), wantStatus: 429},
+		"flex, unavailable":                     {path: f, setup: fault(emulator.RouteFlexConfiguration, 503), wantStatus: 503},
 	}
 	for name, x := range exchanges {
 		t.Run(name, func(t *testing.T) {
@@ -198,7 +246,8 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 			if rec.Code != x.wantStatus {
 				t.Fatalf("status %d, want %d: %s", rec.Code, x.wantStatus, rec.Body)
 			}
-			if err := sp.of(x.path).ValidateResponse(context.Background(), req, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+			spec, atTwilio := sp.at(req)
+			if err := spec.ValidateResponse(context.Background(), atTwilio, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
 				t.Errorf("the emulator's answer does not match the spec: %v\nbody: %s", err, rec.Body)
 			}
 		})
@@ -225,6 +274,7 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		"/v1/Roles/" + channelRole:                      "conversations.v1.role",
 		c + "/Configuration":                            "conversations.v1.service.service_configuration",
 		"/v1/Configuration":                             "conversations.v1.configuration",
+		emulator.FlexBasePath + "/v1/Configuration":     "flex.v1.configuration",
 	} {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
 		rec := serve(emu, req)
@@ -276,10 +326,15 @@ func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 		"reachability_enabled as a string":    {c + "/Configuration", "reachability_enabled", "false"},
 		"list meta as a list":                 {c + "/Users", "meta", []any{}},
 		"list items as an object":             {"/v1/Roles", "roles", map[string]any{}},
+		"flex service of another kind":        {emulator.FlexBasePath + "/v1/Configuration", "flex_service_instance_sid", userSid},
+		"flex status outside the enum":        {emulator.FlexBasePath + "/v1/Configuration", "status", "ready"},
+		"serverless sids as a string":         {emulator.FlexBasePath + "/v1/Configuration", "serverless_service_sids", "ZS0123456789abcdef0123456789abcdef"},
+		"flex drilldown as a string":          {emulator.FlexBasePath + "/v1/Configuration", "flex_insights_drilldown", "true"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			req, body := with(x.path, x.field, x.value)
-			if err := sp.of(x.path).ValidateResponse(context.Background(), req, 200, jsonHeader, body); err == nil {
+			spec, atTwilio := sp.at(req)
+			if err := spec.ValidateResponse(context.Background(), atTwilio, 200, jsonHeader, body); err == nil {
 				t.Errorf("accepted: %s", body)
 			}
 		})

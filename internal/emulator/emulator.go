@@ -1,10 +1,11 @@
 // Package emulator is an in-memory stand-in for the parts of Twilio's Chat
-// v2 and Conversations v1 APIs that the provider reads: users, roles and
-// Conversations configuration, fetched one by one or paged. It is shaped
-// like the real service closely enough for the provider's tests, the demo
-// and benchmarks, with switches for the failures the real service and the
-// network can produce. One emulator serves both APIs from one base URL: /v2
-// is Chat, /v1 is Conversations.
+// v2, Conversations v1 and Flex v1 APIs that the provider reads: users,
+// roles and Conversations configuration, fetched one by one or paged, and
+// the account's Flex configuration. It is shaped like the real service
+// closely enough for the provider's tests, the demo and benchmarks, with
+// switches for the failures the real service and the network can produce.
+// One emulator serves the three APIs on one listener: /v2 is Chat, /v1 is
+// Conversations, and Flex's /v1 is under FlexBasePath.
 package emulator
 
 import (
@@ -163,6 +164,15 @@ func (s *Server) URL() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.baseURL
+}
+
+// FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
+// or "" before Start.
+func (s *Server) FlexURL() string {
+	if u := s.URL(); u != "" {
+		return u + FlexBasePath
+	}
+	return ""
 }
 
 // Close stops listening, closes every connection and releases handlers that

@@ -1,8 +1,10 @@
 package emulator
 
 import (
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"net/http"
+	"strings"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 )
 
 var serviceSidPattern = sid.Pattern(sid.Service)
@@ -62,6 +64,36 @@ func (s *Server) accountConfiguration(c *call) (int, []byte) {
 		return http.StatusOK, mustMarshal(s.store.account)
 	}
 	return http.StatusOK, mustMarshal(NewAccountConfiguration(s.linkBase(c), s.creds.AccountSid, s.store.defaultService))
+}
+
+// flexConfiguration answers Flex's configuration; a UiVersion query pins
+// the answer's ui_version to it, as Twilio answers for the version asked.
+func (s *Server) flexConfiguration(c *call) (int, []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store.noFlex {
+		return http.StatusNotFound, notFoundBody(strings.TrimPrefix(c.escapedPath, FlexBasePath))
+	}
+	body := s.store.flex
+	if body == nil {
+		body = mustMarshal(NewFlexConfiguration(s.flexBase(c), s.creds.AccountSid, s.store.defaultService))
+	}
+	uiVersion := c.r.URL.Query().Get("UiVersion")
+	if uiVersion == "" {
+		return http.StatusOK, body
+	}
+	m := decodeStored("the stored Flex configuration", body)
+	m["ui_version"] = uiVersion
+	return http.StatusOK, mustMarshal(m)
+}
+
+// flexBase is the base of Flex's links: SetLinkBase's for APIFlex, else the
+// emulator's own Flex base. Called with s.mu held.
+func (s *Server) flexBase(c *call) string {
+	if base := s.paging.linkBase[APIFlex]; base != "" {
+		return base
+	}
+	return s.linkBase(c) + FlexBasePath
 }
 
 // linkBase is the base of the links the emulator generates for c's API:

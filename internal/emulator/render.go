@@ -52,12 +52,7 @@ func render(it *item, k kind, serviceSid string, v view, linkBase string) []byte
 // links are moved to /v1 only when they are the ones Chat would give this
 // object, so that a test can still serve odd or null ones.
 func renderConversations(it *item, k kind, serviceSid string, v view, linkBase string) []byte {
-	var m map[string]any
-	dec := json.NewDecoder(bytes.NewReader(it.body))
-	dec.UseNumber()
-	if err := dec.Decode(&m); err != nil {
-		panic(fmt.Sprintf("emulator: stored body does not decode: %v", err))
-	}
+	m := decodeStored("a stored body", it.body)
 	collection := "Users"
 	if k == roles {
 		collection = "Roles"
@@ -147,6 +142,18 @@ func errorBody(status, code int, message string) []byte {
 		Status   int    `json:"status"`
 	}{code, message, fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), status})
 	return b
+}
+
+// decodeStored decodes a body the emulator encoded itself (what of is, for
+// the panic that would mean a bug), keeping numbers as written.
+func decodeStored(of string, body []byte) map[string]any {
+	var m map[string]any
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		panic(fmt.Sprintf("emulator: %s does not decode: %v", of, err))
+	}
+	return m
 }
 
 // marshal is json.Marshal without HTML escaping, as Twilio sends '<', '>'

@@ -28,16 +28,24 @@ const (
 	RouteConversationsDefaultRoles         RouteName = "ConversationsDefaultRoles"         // GET /v1/Roles
 	RouteConversationsServiceConfiguration RouteName = "ConversationsServiceConfiguration" // GET /v1/Services/{IS}/Configuration
 	RouteConversationsConfiguration        RouteName = "ConversationsConfiguration"        // GET /v1/Configuration
+	RouteFlexConfiguration                 RouteName = "FlexConfiguration"                 // GET /flex/v1/Configuration (Flex's /v1/Configuration)
 )
 
-// API is one of the two Twilio APIs the emulator serves.
+// API is one of the Twilio APIs the emulator serves.
 type API string
 
 // The APIs, by the host Twilio serves them from.
 const (
 	APIChat          API = "chat"          // /v2 paths, https://chat.twilio.com
 	APIConversations API = "conversations" // /v1 paths, https://conversations.twilio.com
+	APIFlex          API = "flex"          // /v1 paths under FlexBasePath, https://flex-api.twilio.com
 )
+
+// FlexBasePath is where the emulator serves Flex: Flex's paths are
+// Conversations' (both have /v1/Configuration), so Flex lives under its
+// own base path on the same listener. endpoints.flex is URL()+FlexBasePath
+// (FlexURL), and every path below it is exactly Twilio's.
+const FlexBasePath = "/flex"
 
 // route is one operation. Its pattern is matched segment by segment against
 // the escaped path, so that an escaped '/' stays inside its segment as it
@@ -79,6 +87,7 @@ var routes = []route{
 	newRoute(RouteConversationsDefaultRoles, APIConversations, "/v1/Roles", roles, viewConversationsDefault, (*Server).list),
 	newRoute(RouteConversationsServiceConfiguration, APIConversations, "/v1/Services/{service}/Configuration", noKind, viewConversations, (*Server).serviceConfiguration),
 	newRoute(RouteConversationsConfiguration, APIConversations, "/v1/Configuration", noKind, viewConversationsDefault, (*Server).accountConfiguration),
+	newRoute(RouteFlexConfiguration, APIFlex, FlexBasePath+"/v1/Configuration", noKind, viewChat, (*Server).flexConfiguration),
 }
 
 // match finds the route of an escaped path, splitting it before unescaping.

@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 )
@@ -16,6 +14,10 @@ type store struct {
 	// generated on request.
 	account        map[string]any
 	defaultService string
+	// flex is the stored Flex configuration body, nil when it is generated
+	// on request; noFlex is an account without Flex.
+	flex   []byte
+	noFlex bool
 }
 
 type service struct {
@@ -241,11 +243,7 @@ func (s *Server) SetAccountConfiguration(configuration map[string]any) {
 	var stored map[string]any
 	if configuration != nil {
 		// A private copy: the caller may go on mutating its map.
-		dec := json.NewDecoder(bytes.NewReader(newItem("SetAccountConfiguration", configuration).body))
-		dec.UseNumber()
-		if err := dec.Decode(&stored); err != nil {
-			panic(fmt.Sprintf("emulator: SetAccountConfiguration: %v", err))
-		}
+		stored = decodeStored("SetAccountConfiguration's copy", newItem("SetAccountConfiguration", configuration).body)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -273,4 +271,25 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// SetFlexConfiguration stores the body of Flex's GET /v1/Configuration as
+// given and makes the account one with Flex; nil goes back to the generated
+// one (NewFlexConfiguration). It panics if configuration cannot be encoded.
+func (s *Server) SetFlexConfiguration(configuration map[string]any) {
+	var body []byte
+	if configuration != nil {
+		body = newItem("SetFlexConfiguration", configuration).body
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.flex, s.store.noFlex = body, false
+}
+
+// RemoveFlex makes the account one where Flex was never set up: Flex's
+// configuration answers 404, as Twilio's does, until SetFlexConfiguration.
+func (s *Server) RemoveFlex() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.flex, s.store.noFlex = nil, true
 }

@@ -76,17 +76,18 @@ func escapedSegment(s string) string {
 	return strings.ReplaceAll(url.PathEscape(s), "+", "%2B")
 }
 
-// providerBlock configures the provider for the emulator, which serves both
-// APIs at one base URL; extra lines go into the block as they are.
+// providerBlock configures the provider for the emulator, which serves
+// Chat and Conversations at one base URL and Flex under its FlexURL; extra
+// lines go into the block as they are.
 func providerBlock(emu *emulator.Server, extra ...string) string {
 	return fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
-  endpoints   = { chat = %q, conversations = %q }
+  endpoints   = { chat = %q, conversations = %q, flex = %q }
   %s
 }
-`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), strings.Join(extra, "\n  "))
+`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), emu.FlexURL(), strings.Join(extra, "\n  "))
 }
 
 // userField is "" for a field that is missing or not a string, so that the

@@ -19,6 +19,7 @@ import (
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
@@ -32,6 +33,7 @@ const (
 	envEdge                  = "TWILIO_EDGE"
 	envChatEndpoint          = "TWILIO_CHAT_ENDPOINT"
 	envConversationsEndpoint = "TWILIO_CONVERSATIONS_ENDPOINT"
+	envFlexEndpoint          = "TWILIO_FLEX_ENDPOINT"
 	envMaxRetries            = "TWILIO_MAX_RETRIES"
 	envMaxConcurrent         = "TWILIO_MAX_CONCURRENT_REQUESTS"
 
@@ -76,25 +78,27 @@ type providerModel struct {
 }
 
 // product is one of Twilio's product APIs the provider reads: the name of
-// its endpoints attribute (also its label in Twilio's host names), the
+// its endpoints attribute, its label in Twilio's host names (host), the
 // variable that can set it, and Twilio's global base URL for it.
 type product struct {
-	name, env, defaultURL string
+	name, host, env, defaultURL string
 }
 
 // The products' names in errors ("Twilio Chat API error").
 const (
 	chatTitle          = "Twilio Chat API"
 	conversationsTitle = "Twilio Conversations API"
+	flexTitle          = "Twilio Flex API"
 )
 
 var (
-	chatProduct          = product{chat.HostLabel, envChatEndpoint, chat.DefaultBaseURL}
-	conversationsProduct = product{conversations.HostLabel, envConversationsEndpoint, conversations.DefaultBaseURL}
-	products             = []product{chatProduct, conversationsProduct}
+	chatProduct          = product{chat.HostLabel, chat.HostLabel, envChatEndpoint, chat.DefaultBaseURL}
+	conversationsProduct = product{conversations.HostLabel, conversations.HostLabel, envConversationsEndpoint, conversations.DefaultBaseURL}
+	flexProduct          = product{"flex", flex.HostLabel, envFlexEndpoint, flex.DefaultBaseURL}
+	products             = []product{chatProduct, conversationsProduct, flexProduct}
 )
 
-var endpointsAttrTypes = map[string]attr.Type{chat.HostLabel: types.StringType, conversations.HostLabel: types.StringType}
+var endpointsAttrTypes = map[string]attr.Type{chatProduct.name: types.StringType, conversationsProduct.name: types.StringType, flexProduct.name: types.StringType}
 
 // settings is the provider configuration after precedence and validation:
 // everything needed to build a chat client, and to name the credentials in
@@ -300,7 +304,7 @@ func (p product) baseURL(endpoint, edge, region string) (string, error) {
 	case region == "":
 		region = "us1"
 	}
-	return fmt.Sprintf("https://%s.%s.%s.twilio.com", p.name, edge, region), nil
+	return fmt.Sprintf("https://%s.%s.%s.twilio.com", p.host, edge, region), nil
 }
 
 func edgeSuggestion(region string) string {

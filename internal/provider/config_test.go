@@ -46,16 +46,18 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 	m.AccountSid = types.StringValue(cfgAccount)
 	m.AuthToken = types.StringValue("config-token")
 	m.MaxRetries = types.Int64Value(2)
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/"), "conversations": types.StringNull()})
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/"), "conversations": types.StringNull(),
+		"flex": types.StringValue("https://flex-proxy.example.com/base/")})
 	s, diags := resolveSettings(m, envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "9",
-		envChatEndpoint: "https://env.example.com", envConversationsEndpoint: "https://conv.example.com/",
+		envChatEndpoint: "https://env.example.com", envConversationsEndpoint: "https://conv.example.com/", envFlexEndpoint: "https://env-flex.example.com",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
 	if s.Username != cfgAccount || s.Password != "config-token" || s.MaxRetries != 2 ||
-		s.BaseURLs["chat"] != "https://proxy.example.com" || s.BaseURLs["conversations"] != "https://conv.example.com" {
+		s.BaseURLs["chat"] != "https://proxy.example.com" || s.BaseURLs["conversations"] != "https://conv.example.com" ||
+		s.BaseURLs["flex"] != "https://flex-proxy.example.com/base" {
 		t.Fatalf("settings = %+v", s)
 	}
 	if s.Credentials != "account_sid/auth_token (account "+cfgAccount+")" {
@@ -66,13 +68,14 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 func TestResolveSettings_environmentFillsWhatConfigLeavesNull(t *testing.T) {
 	s, diags := resolveSettings(nullModel(), envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "0",
-		envEdge: "dublin", envRegion: "ie1",
+		envEdge: "dublin", envRegion: "ie1", envFlexEndpoint: "http://localhost:4010/flex",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
 	if s.Username != envAccount || s.Password != "env-token" || s.MaxRetries != 0 ||
-		s.BaseURLs["chat"] != "https://chat.dublin.ie1.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.dublin.ie1.twilio.com" || s.RequestTimeout != 10*time.Second {
+		s.BaseURLs["chat"] != "https://chat.dublin.ie1.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.dublin.ie1.twilio.com" ||
+		s.BaseURLs["flex"] != "http://localhost:4010/flex" || s.RequestTimeout != 10*time.Second {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -83,7 +86,8 @@ func TestResolveSettings_defaults(t *testing.T) {
 		t.Fatal(errorText(diags))
 	}
 	if s.MaxRetries != 4 || s.RequestTimeout != 10*time.Second || s.MaxConcurrent != 10 ||
-		s.BaseURLs["chat"] != "https://chat.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.twilio.com" {
+		s.BaseURLs["chat"] != "https://chat.twilio.com" || s.BaseURLs["conversations"] != "https://conversations.twilio.com" ||
+		s.BaseURLs["flex"] != "https://flex-api.twilio.com" {
 		t.Fatalf("settings = %+v", s)
 	}
 }
@@ -144,6 +148,7 @@ func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
 		"region alone":              {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
 		"http remote":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, `endpoints.chat "http://10.0.0.1:8080" uses plain http to a host that is not loopback`},
 		"http remote conversations": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envConversationsEndpoint: "http://10.0.0.2"}, `endpoints.conversations "http://10.0.0.2" uses plain http to a host that is not loopback`},
+		"http remote flex":          {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envFlexEndpoint: "http://flex.example.com"}, `endpoints.flex "http://flex.example.com" uses plain http to a host that is not loopback`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, diags := resolveSettings(nullModel(), envOf(tc.env))
@@ -199,9 +204,11 @@ func TestProductBaseURL(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("chat baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
 		}
-		want := strings.Replace(tc.want, "https://chat.", "https://conversations.", 1)
-		if got, err := conversationsProduct.baseURL(tc.endpoint, tc.edge, tc.region); err != nil || got != want {
-			t.Errorf("conversations baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, want)
+		for _, p := range []product{conversationsProduct, flexProduct} {
+			want := strings.Replace(tc.want, "https://chat.", "https://"+p.host+".", 1)
+			if got, err := p.baseURL(tc.endpoint, tc.edge, tc.region); err != nil || got != want {
+				t.Errorf("%s baseURL(%q, %q, %q) = %q, %v; want %q", p.name, tc.endpoint, tc.edge, tc.region, got, err, want)
+			}
 		}
 	}
 }
@@ -229,9 +236,9 @@ func TestProductBaseURL_errors(t *testing.T) {
 func TestUnknownAttributes(t *testing.T) {
 	m := nullModel()
 	m.AuthToken = types.StringUnknown()
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown(), "conversations": types.StringUnknown()})
+	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown(), "conversations": types.StringUnknown(), "flex": types.StringUnknown()})
 	got := strings.Join(unknownAttributes(m), ",")
-	if got != "auth_token,endpoints.chat,endpoints.conversations" {
+	if got != "auth_token,endpoints.chat,endpoints.conversations,endpoints.flex" {
 		t.Fatalf("unknownAttributes = %q", got)
 	}
 	if got := unknownAttributes(nullModel()); len(got) != 0 {

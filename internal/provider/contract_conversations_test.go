@@ -30,11 +30,12 @@ func contractConversationsEndpoint(t *testing.T) string {
 	return prismEndpoint(t, contract.ConversationsV1, "TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT")
 }
 
-// conversationsFetchExample is the "fetch" example of the 200 answer to GET
-// path in Twilio's Conversations spec: the body Prism serves for it.
-func conversationsFetchExample(t *testing.T, path string) map[string]any {
+// fetchExample is the "fetch" example of the 200 answer to GET path in
+// Twilio's spec (e.g. contract.ConversationsV1): the body Prism serves for
+// it.
+func fetchExample(t *testing.T, specName, path string) map[string]any {
 	t.Helper()
-	file, err := contract.SpecFile(contract.ConversationsV1)
+	file, err := contract.SpecFile(specName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,8 +130,8 @@ provider "twilio" {
 
 func TestAccContract_conversationsUsersEqualTheSpecExamples(t *testing.T) {
 	endpoint := contractConversationsEndpoint(t)
-	onDefault := conversationsFetchExample(t, "/v1/Users/{Sid}")
-	scoped := conversationsFetchExample(t, "/v1/Services/{ChatServiceSid}/Users/{Sid}")
+	onDefault := fetchExample(t, contract.ConversationsV1, "/v1/Users/{Sid}")
+	scoped := fetchExample(t, contract.ConversationsV1, "/v1/Services/{ChatServiceSid}/Users/{Sid}")
 	identity, _ := scoped["identity"].(string)
 	if identity == "" || onDefault["identity"] != identity || scoped["sid"] != exampleUserSid || onDefault["sid"] != exampleUserSid ||
 		scoped["chat_service_sid"] != exampleServiceSid {
@@ -161,8 +162,8 @@ func TestAccContract_conversationsUsersEqualTheSpecExamples(t *testing.T) {
 
 func TestAccContract_conversationsConfigurationsEqualTheSpecExamples(t *testing.T) {
 	endpoint := contractConversationsEndpoint(t)
-	account := conversationsFetchExample(t, "/v1/Configuration")
-	service := conversationsFetchExample(t, "/v1/Services/{ChatServiceSid}/Configuration")
+	account := fetchExample(t, contract.ConversationsV1, "/v1/Configuration")
+	service := fetchExample(t, contract.ConversationsV1, "/v1/Services/{ChatServiceSid}/Configuration")
 	if service["chat_service_sid"] != exampleServiceSid {
 		t.Fatalf("the spec's example changed: chat_service_sid %v", service["chat_service_sid"])
 	}

@@ -232,3 +232,28 @@ func TestAccLive_conversationsUnknownIdentityIsNotFound(t *testing.T) {
 		ExpectError: errorPattern("conversations user not found", fmt.Sprintf("No conversations user with identity %q in service %s", nobody, service), "HTTP 404"),
 	})
 }
+
+// TWILIO_TEST_FLEX_SERVICE_SID is the flex_service_instance_sid of an account
+// that runs Flex: its configuration is read, and its Conversations service's
+// users are listed from it, with no other SID given.
+func TestAccLive_flexConfigurationFeedsConversations(t *testing.T) {
+	service := liveEnv(t, "TWILIO_TEST_FLEX_SERVICE_SID")[0]
+	sidOf := func(prefix string) knownvalue.Check {
+		return knownvalue.StringRegexp(regexp.MustCompile(`^` + prefix + `[0-9a-fA-F]{32}$`))
+	}
+	accTest(t, resource.TestStep{
+		Config: liveProvider + flexConfig() +
+			dataBlock("twilio_conversations_users", "agents", expr("chat_service_sid", flexAddr+".flex_service_instance_sid")),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr(flexAddr, "account_sid", knownvalue.StringExact(os.Getenv("TWILIO_ACCOUNT_SID"))),
+			expectAttr(flexAddr, "flex_service_instance_sid", knownvalue.StringExact(service)),
+			expectAttr(flexAddr, "chat_service_instance_sid", sidOf("IS")),
+			expectAttr(flexAddr, "taskrouter_workspace_sid", sidOf("WS")),
+			expectAttr(flexAddr, "flex_instance_sid", sidOf("GO")),
+			expectAttr(flexAddr, "status", knownvalue.StringRegexp(regexp.MustCompile(`^(ok|inprogress|notstarted)$`))),
+			expectAttr(flexAddr, "date_created", knownvalue.StringRegexp(liveDatePattern)),
+			expectAttr(flexAddr, "url", knownvalue.StringRegexp(regexp.MustCompile(`/v1/Configuration$`))),
+			expectAttr("data.twilio_conversations_users.agents", "chat_service_sid", knownvalue.StringExact(service)),
+		},
+	})
+}

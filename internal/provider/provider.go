@@ -1,7 +1,7 @@
 // Package provider implements the twilio Terraform provider on
 // terraform-plugin-framework. It knows no HTTP: requests go through the
-// product clients (internal/chat, internal/conversations), which share the
-// one HTTP layer of internal/twilio.
+// product clients (internal/chat, internal/conversations, internal/flex),
+// which share the one HTTP layer of internal/twilio.
 package provider
 
 import (
@@ -23,6 +23,7 @@ import (
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
@@ -48,6 +49,7 @@ func New(version string) func() provider.Provider {
 type providerData struct {
 	chat          *chat.Client
 	conversations *conversations.Client
+	flex          *flex.Client
 	// credentials names the pair in use (never the secret) for errors.
 	credentials string
 	// secrets are masked from every log line the data sources write.
@@ -93,7 +95,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API hosts become `chat.{edge}.{region}.twilio.com` and `conversations.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
+				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API hosts become `chat.{edge}.{region}.twilio.com`, `conversations.{edge}.{region}.twilio.com` and `flex-api.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
@@ -103,6 +105,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Attributes: map[string]schema.Attribute{
 					chatProduct.name:          endpointAttribute(chatProduct),
 					conversationsProduct.name: endpointAttribute(conversationsProduct),
+					flexProduct.name:          endpointAttribute(flexProduct),
 				},
 			},
 			"max_retries": schema.Int64Attribute{
@@ -161,7 +164,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	clients := map[string]*twilio.Client{}
 	for _, product := range products {
 		client, err := twilio.New(twilio.Config{
-			API:            product.name,
+			API:            product.host,
 			BaseURL:        s.BaseURLs[product.name],
 			Username:       s.Username,
 			Password:       s.Password,
@@ -187,6 +190,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	resp.DataSourceData = &providerData{
 		chat:          chat.New(clients[chatProduct.name]),
 		conversations: conversations.New(clients[conversationsProduct.name]),
+		flex:          flex.New(clients[flexProduct.name]),
 		credentials:   s.Credentials,
 		secrets:       secrets,
 	}
@@ -230,5 +234,6 @@ func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewConversationsRoleDataSource,
 		NewChatUsersDataSource,
 		NewConversationsUsersDataSource,
+		NewFlexConfigurationDataSource,
 	}
 }

@@ -13,13 +13,18 @@ import (
 
 // readSubject is what a read was after, as its errors name it.
 type readSubject struct {
-	// product is the Twilio API read, as errors title it: chatTitle, conversationsTitle.
+	// product is the Twilio API read, as errors title it: chatTitle, conversationsTitle, flexTitle.
 	product string
 	// resource is what the data source reads, e.g. "chat user".
 	resource string
 	// key says which one, starting with its preposition: `with identity
 	// "jing" in service IS…`, `of service IS…`.
 	key string
+	// notFound, when set, decides which errors mean the resource does not
+	// exist, for APIs that say so otherwise than Twilio's usual 404 (and
+	// 403 "Service instance not found"); absent then opens the detail.
+	notFound func(error) bool
+	absent   string
 }
 
 func (t readSubject) String() string { return "the " + t.resource + " " + t.key }
@@ -42,7 +47,9 @@ func describeReadError(err error, t readSubject, credentials string, readTimeout
 	var foreign *twilio.ForeignPageError
 	var loop *twilio.PageLoopError
 	switch {
-	case errors.As(err, &apiErr) && apiErr.IsNotFound():
+	case t.notFound != nil && t.notFound(err):
+		return t.resource + " not found", fmt.Sprintf("%s: %v.", t.absent, err)
+	case t.notFound == nil && errors.As(err, &apiErr) && apiErr.IsNotFound():
 		return t.resource + " not found", fmt.Sprintf("No %s %s: %v.", t.resource, t.key, err)
 	case errors.As(err, &apiErr) && apiErr.IsAuth():
 		return "Twilio authentication failed", fmt.Sprintf("Twilio refused the credentials %s while reading %s: %v. "+

@@ -113,13 +113,7 @@ func flattenRole(r *chat.Role, m *roleFields) diag.Diagnostics {
 	m.FriendlyName = types.StringPointerValue(r.FriendlyName)
 	m.Type = types.StringPointerValue(r.Type)
 	m.AccountSid = types.StringPointerValue(r.AccountSid)
-	if r.Permissions == nil {
-		m.Permissions = types.ListNull(types.StringType)
-	} else {
-		var d diag.Diagnostics
-		m.Permissions, d = types.ListValueFrom(context.Background(), types.StringType, r.Permissions)
-		diags.Append(d...)
-	}
+	m.Permissions = flattenStrings(r.Permissions, &diags)
 	m.DateCreated = flattenDate(r.DateCreated, "date_created", &diags)
 	m.DateUpdated = flattenDate(r.DateUpdated, "date_updated", &diags)
 	m.URL = types.StringPointerValue(r.URL)

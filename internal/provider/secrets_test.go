@@ -102,6 +102,10 @@ data "twilio_chat_user" "jing" {
 output "role_sid" {
   value = data.twilio_chat_user.jing.role_sid
 }
+data "twilio_flex_configuration" "this" {}
+output "flex_service_instance_sid" {
+  value = data.twilio_flex_configuration.this.flex_service_instance_sid
+}
 `
 
 func TestAccSecrets_neverInLogsOutputOrDiagnostics(t *testing.T) {
@@ -131,18 +135,18 @@ func TestAccSecrets_neverInLogsOutputOrDiagnostics(t *testing.T) {
 		wantFail    string
 	}{
 		{name: "account pair from the environment", env: []string{
-			"TWILIO_ACCOUNT_SID=" + testAccountSid, "TWILIO_AUTH_TOKEN=" + secretAuthToken, "TWILIO_CHAT_ENDPOINT=" + url,
+			"TWILIO_ACCOUNT_SID=" + testAccountSid, "TWILIO_AUTH_TOKEN=" + secretAuthToken, "TWILIO_CHAT_ENDPOINT=" + url, "TWILIO_FLEX_ENDPOINT=" + emu.FlexURL(),
 		}},
 		{name: "API key pair from the provider block", block: fmt.Sprintf(
-			"api_key = %q\n  api_secret = %q\n  endpoints = { chat = %q }", testAPIKey, secretAPISecret, url)},
+			"api_key = %q\n  api_secret = %q\n  endpoints = { chat = %q, flex = %q }", testAPIKey, secretAPISecret, url, emu.FlexURL())},
 		{name: "refused token in the provider block", block: fmt.Sprintf(
-			"account_sid = %q\n  auth_token = %q\n  endpoints = { chat = %q }", testAccountSid, "wrong-"+secretAuthToken, url),
+			"account_sid = %q\n  auth_token = %q\n  endpoints = { chat = %q, flex = %q }", testAccountSid, "wrong-"+secretAuthToken, url, emu.FlexURL()),
 			wantFail: "Twilio authentication failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			emu.Reset()
 			output, log, failed := run.plan(t, fmt.Sprintf(secretsConfig, tc.block), tc.env...)
-			if tc.wantFail == "" && (failed || !strings.Contains(output, "role_sid")) {
+			if tc.wantFail == "" && (failed || !strings.Contains(output, "role_sid") || !strings.Contains(output, "flex_service_instance_sid")) {
 				t.Fatalf("plan failed:\n%s", output)
 			}
 			if tc.wantFail != "" && (!failed || !strings.Contains(output, tc.wantFail)) {
@@ -150,8 +154,8 @@ func TestAccSecrets_neverInLogsOutputOrDiagnostics(t *testing.T) {
 			}
 			// The provider's own request log must be in the file, or the
 			// absence of secrets below would prove nothing.
-			if !strings.Contains(log, "Twilio API request") {
-				t.Fatalf("the trace log has no provider request lines (%d bytes)", len(log))
+			if !strings.Contains(log, "Twilio API request") || !strings.Contains(log, "flex-api") {
+				t.Fatalf("the trace log has no provider request lines for Chat and Flex (%d bytes)", len(log))
 			}
 			if emu.RequestCount() == 0 || emu.Requests()[0].Header.Get("Authorization") == "" {
 				t.Fatal("the emulator saw no authenticated request")

@@ -53,11 +53,17 @@ func (c *Client) requestURL(plainPath, escapedPath, rawQuery string) *url.URL {
 // Failures come back as *APIError, *DecodeError, *BodyTooLargeError,
 // *TransportError, or the context's error when the caller gave up.
 func (c *Client) Get(ctx context.Context, out any, segments ...string) error {
+	return c.GetWithQuery(ctx, out, nil, segments...)
+}
+
+// GetWithQuery is Get with query parameters (nil or empty for none), such
+// as Flex's UiVersion.
+func (c *Client) GetWithQuery(ctx context.Context, out any, query url.Values, segments ...string) error {
 	plain, escaped, err := resourcePath(segments)
 	if err != nil {
 		return err
 	}
-	return c.getURL(ctx, c.requestURL(plain, escaped, ""), func(body []byte) error { return DecodeObject(body, out) })
+	return c.getURL(ctx, c.requestURL(plain, escaped, query.Encode()), func(body []byte) error { return DecodeObject(body, out) })
 }
 
 // getURL sends one GET (with its retries) and hands a 2xx body to decode.

@@ -116,6 +116,29 @@ func TestGet_sendsAuthUserAgentAndEscapedPath(t *testing.T) {
 	}
 }
 
+func TestGetWithQuery_sendsTheQueryBesideTheBasePath(t *testing.T) {
+	var gotURI string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotURI = r.RequestURI
+		fmt.Fprint(w, `{"sid":"`+testUserSid+`"}`)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL+"/flex", 0)
+	var u testUser
+	if err := c.GetWithQuery(context.Background(), &u, url.Values{"UiVersion": {"1.2 & up"}}, "v1", "Configuration"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/flex/v1/Configuration?UiVersion=1.2+%26+up"; gotURI != want {
+		t.Errorf("request URI = %s, want %s", gotURI, want)
+	}
+	if err := c.GetWithQuery(context.Background(), &u, nil, "v1", "Configuration"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/flex/v1/Configuration"; gotURI != want {
+		t.Errorf("without a query, request URI = %s, want %s", gotURI, want)
+	}
+}
+
 type testUser struct {
 	Sid      *string `json:"sid"`
 	Identity *string `json:"identity"`
