@@ -24,3 +24,9 @@ contract-run:
 	./scripts/testacc.sh $(TERRAFORM) -count=1 -v -run '^TestAccContract' ./internal/provider/
 
 TEST_EXTRA += contract
+
+# The whole acceptance suite with the contract tests included, on any CLI
+# (TF as for testacc): .ci/run uses it for the terraform found on PATH.
+.PHONY: testacc-with-contract
+testacc-with-contract: $(PRISM) specs
+	./scripts/with-prism.sh $(PRISM) $(addprefix $(TWILIO_OAI_DIR)/,$(TWILIO_OAI_FILES)) -- $(MAKE) --no-print-directory testacc TF='$(ACC_TF)'
