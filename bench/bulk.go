@@ -20,7 +20,8 @@ const (
 	largeService = 10000
 	picked       = 50  // identities read out of largeService
 	pickEvery    = 200 // picked identities are user-00000, user-00200, ...
-	// fetchConcurrency is the provider's: identities fetched at a time.
+	// fetchConcurrency is the provider's default max_concurrent_requests:
+	// identities fetched at a time.
 	fetchConcurrency = 10
 )
 

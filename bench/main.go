@@ -57,21 +57,86 @@ func main() {
 		provider = flag.String("provider", ".bin/terraform-provider-twilio", "provider binary to measure")
 		sizes    = flag.String("n", "100,300,1000", "comma-separated numbers of twilio_chat_user reads, or none")
 		bulk     = flag.Bool("bulk", true, "also measure twilio_chat_users (see bulk.go)")
-		lookups  = flag.Bool("lookups", true, "also measure twilio_chat_role lookups by name (see lookups.go)")
-		before   = flag.String("before", "", "with -lookups, a provider binary without the shared list read to measure beside -provider")
 		only     = flag.String("only", "", "measure only the bulk cases whose name contains this (investigations)")
 		runs     = flag.Int("runs", 3, "runs per case; the median is reported")
 		out      = flag.String("out", "BENCHMARKS.md", "Markdown report to write")
 		goBench  = flag.String("gobench", "", "file with `go test -bench` output to include")
+		accounts = flag.Bool("concurrency", true, "also measure the account-concurrency section (see concurrency.go)")
+		onlyAcct = flag.Bool("only-concurrency", false, "measure only the account-concurrency section and rewrite only it in -out")
+		lookups  = flag.Bool("lookups", true, "also measure twilio_chat_role lookups by name (see lookups.go)")
+		before   = flag.String("before", "", "with the lookups, a provider binary without the shared list read to measure beside -provider")
+		onlyLook = flag.Bool("only-lookups", false, "measure only the lookups-by-name section and rewrite only it in -out")
 	)
 	flag.Parse()
-	if err := run(*cli, *provider, *sizes, *bulk, *lookups, *before, *only, *runs, *out, *goBench); err != nil {
+	if *onlyAcct || *onlyLook {
+		var err error
+		if *onlyLook {
+			err = runOnlyLookups(*cli, *provider, *before, *runs, *out)
+		} else {
+			err = runOnlyConcurrency(*cli, *provider, *runs, *out)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*cli, *provider, *sizes, *bulk, *accounts, *lookups, *before, *only, *runs, *out, *goBench); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cli, provider, sizes string, bulkCases, lookupCases bool, before, only string, runs int, out, goBench string) error {
+// setup returns the CLI and provider as absolute paths, and a folder holding
+// this program as the provider the dev override points at; remove it after.
+func setup(cli, provider string) (string, string, string, error) {
+	cli, err := filepath.Abs(cli)
+	if err != nil {
+		return "", "", "", err
+	}
+	provider, err = filepath.Abs(provider)
+	if err != nil {
+		return "", "", "", err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return "", "", "", err
+	}
+	binDir, err := os.MkdirTemp("", "bench-provider-")
+	if err != nil {
+		return "", "", "", err
+	}
+	// The override points at a copy of this program, which wraps the real
+	// provider to measure it.
+	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
+		_ = os.RemoveAll(binDir)
+		return "", "", "", err
+	}
+	return cli, provider, binDir, nil
+}
+
+// runOnlyConcurrency measures the account-concurrency section and puts it in
+// place of the one out already has, leaving the other sections as they are.
+func runOnlyConcurrency(cli, provider string, runs int, out string) error {
+	cli, provider, binDir, err := setup(cli, provider)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(binDir)
+	results, err := runConcurrency(cli, provider, binDir, runs)
+	if err != nil {
+		return err
+	}
+	section := renderConcurrency(results)
+	fmt.Print(section)
+	report, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(replaceSection(string(report), concurrencyHeading, section)), 0o644)
+}
+
+func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool, before, only string, runs int, out, goBench string) error {
 	var ns []int
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "none" {
@@ -83,33 +148,11 @@ func run(cli, provider, sizes string, bulkCases, lookupCases bool, before, only 
 		}
 		ns = append(ns, n)
 	}
-	cli, err := filepath.Abs(cli)
-	if err != nil {
-		return err
-	}
-	provider, err = filepath.Abs(provider)
-	if err != nil {
-		return err
-	}
-	if before != "" {
-		if before, err = filepath.Abs(before); err != nil {
-			return err
-		}
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	binDir, err := os.MkdirTemp("", "bench-provider-")
+	cli, provider, binDir, err := setup(cli, provider)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(binDir)
-	// The override points at a copy of this program, which wraps the real
-	// provider to measure it.
-	if err := copyFile(self, filepath.Join(binDir, providerBinary)); err != nil {
-		return err
-	}
 	var results []result
 	for _, n := range ns {
 		for _, m := range models {
@@ -126,13 +169,21 @@ func run(cli, provider, sizes string, bulkCases, lookupCases bool, before, only 
 			return err
 		}
 	}
-	var lookups []lookupRow
+	var accounts string
+	if accountCases {
+		concurrency, err := runConcurrency(cli, provider, binDir, runs)
+		if err != nil {
+			return err
+		}
+		accounts = renderConcurrency(concurrency)
+	}
+	var lookups string
 	if lookupCases {
-		if lookups, err = runLookups(cli, provider, before, binDir, runs); err != nil {
+		if lookups, err = measureLookups(cli, provider, before, binDir, runs); err != nil {
 			return err
 		}
 	}
-	report := render(results, bulk, lookups, cli, provider, runs, goBench)
+	report := render(results, bulk, accounts+lookups, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
 }
@@ -179,11 +230,11 @@ func median(samples []result) result {
 }
 
 // scenario is one configuration a CLI plans against a service of Seed users
-// named user-00000, user-00001, ..., and Roles roles named role-000, ...
+// named user-00000, user-00001, ...
 type scenario struct {
 	Name   string // as the report shows it
 	Seed   int    // users in the service
-	Roles  int    // roles in the service
+	Roles  int    // roles in the service, named role-000, role-001, ...
 	Reads  int    // users (or roles) the configuration reads
 	Config string // the data blocks of main.tf
 }
@@ -343,7 +394,7 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o755)
 }
 
-func render(results []result, bulk *bulkReport, lookups []lookupRow, cli, provider string, runs int, goBench string) string {
+func render(results []result, bulk *bulkReport, accounts, cli, provider string, runs int, goBench string) string {
 	var b strings.Builder
 	versionCmd := exec.Command(cli, "version")
 	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
@@ -364,9 +415,7 @@ func render(results []result, bulk *bulkReport, lookups []lookupRow, cli, provid
 	if bulk != nil {
 		b.WriteString(renderBulk(bulk))
 	}
-	if len(lookups) > 0 {
-		b.WriteString(renderLookups(lookups))
-	}
+	b.WriteString(accounts)
 	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
 		b.WriteString("\n")
 		b.Write(findings)

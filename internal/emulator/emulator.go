@@ -38,6 +38,7 @@ type Request struct {
 	Header      http.Header
 	Time        time.Time // arrival
 	Status      int       // status answered; 0 while pending or when never answered
+	Answered    time.Time // when the answer's status was sent; zero when never answered
 	// FillerSent is how much of a BodyBytes fault's body the connection
 	// took: what the client read, plus at most the sockets' buffers.
 	FillerSent int64

@@ -493,6 +493,10 @@ func TestAccountConcurrency_refusesBeyondTheLimitAndRecordsThePeak(t *testing.T)
 	if r.status != 429 || !strings.Contains(r.body, `"code":20429`) || r.header.Get("Retry-After") != "" {
 		t.Fatalf("third request in flight: %d %s %v, want 429/20429 without Retry-After", r.status, r.body, r.header)
 	}
+	last := s.Requests()[2]
+	if last.Status != 429 || last.Answered.Before(last.Time) {
+		t.Fatalf("the refused request's record: status %d, arrived %v, answered %v", last.Status, last.Time, last.Answered)
+	}
 	if got := s.PeakInFlight(); got != 3 {
 		t.Fatalf("peak in flight %d, want 3 (the refused one counts while it is refused)", got)
 	}

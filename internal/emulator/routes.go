@@ -206,7 +206,7 @@ func (s *Server) authorized(r *http.Request) bool {
 // and sends its next request can never find this one still counted.
 func (s *Server) setStatus(rec *Request, status int) {
 	s.mu.Lock()
-	rec.Status = status
+	rec.Status, rec.Answered = status, time.Now()
 	s.leaveLocked(rec)
 	s.mu.Unlock()
 }

@@ -160,8 +160,7 @@ func TestAccBudget_retryAfterHoldsEveryRequestToTheHost(t *testing.T) {
 	var refusedAt time.Time
 	for _, r := range reqs {
 		if r.Status == 429 {
-			// Answered after the emulator's 50 ms.
-			refusedAt = r.Time.Add(50 * time.Millisecond)
+			refusedAt = r.Answered
 		}
 	}
 	if refusedAt.IsZero() {

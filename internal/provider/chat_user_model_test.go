@@ -167,6 +167,8 @@ func TestDescribeReadError(t *testing.T) {
 		{&twilio.APIError{StatusCode: 403, Code: 20403, Message: "Service instance not found"}, "chat user not found", "Twilio error 20403: Service instance not found"},
 		{&twilio.APIError{StatusCode: 401, Code: 20003, Message: "Authenticate"}, "Twilio authentication failed", "refused the credentials account_sid/auth_token (account AC1) while reading the chat user with identity"},
 		{&twilio.APIError{StatusCode: 403, Code: 20003, Message: "Forbidden"}, "Twilio authentication failed", "account_sid/auth_token (account AC1)"},
+		{&twilio.TransportError{Attempts: 1, Err: &twilio.HoldError{Host: "chat.twilio.com", Wait: time.Minute}}, "Twilio rate limit exceeded",
+			"Twilio asked (Retry-After, on another request to chat.twilio.com) to wait 1m0s before the next request, longer than what remains of the read's timeout"},
 		{&twilio.APIError{StatusCode: 429, Code: 20429, Message: "Too Many Requests", Attempts: 5}, "Twilio rate limit exceeded", "gave up after 5 attempts. The account's concurrency is shared with its other traffic: lower max_concurrent_requests to leave it more room, or raise max_retries."},
 		{&twilio.APIError{StatusCode: 500, Code: 20500, Message: "Internal Server Error", Attempts: 4}, "Twilio Chat API error", "Reading the chat user with identity \"jing\" in service IS1: HTTP 500, Twilio error 20500: Internal Server Error"},
 		{&twilio.DecodeError{StatusCode: 200, ContentType: "text/html", Excerpt: "<html>", Err: errors.New("expected a JSON object, got HTML or XML")},

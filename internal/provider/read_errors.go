@@ -54,7 +54,7 @@ func describeReadError(err error, t readSubject, credentials string, readTimeout
 	case errors.As(err, &apiErr) && apiErr.IsAuth():
 		return "Twilio authentication failed", fmt.Sprintf("Twilio refused the credentials %s while reading %s: %v. "+
 			"Check the credentials and that they belong to the account that owns the service.", credentials, t, err)
-	case errors.As(err, &apiErr) && apiErr.StatusCode == 429:
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 429, errors.As(err, new(*twilio.HoldError)):
 		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. The account's concurrency is shared with its other traffic: lower max_concurrent_requests to leave it more room, or raise max_retries.", t, err)
 	case errors.As(err, &apiErr):
 		return t.product + " error", fmt.Sprintf("Reading %s: %v.", t, err)

@@ -77,11 +77,11 @@ type attemptBody struct {
 
 func (b *attemptBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
-	if err != nil {
+	switch {
+	case err == io.EOF:
+		b.once.Do(b.done)
+	case err != nil:
 		err = b.t.attemptErr(b.outer, b.ctx, err)
-		if err == io.EOF {
-			b.once.Do(b.done)
-		}
 	}
 	return n, err
 }

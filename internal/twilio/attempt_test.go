@@ -50,6 +50,21 @@ func TestGet_givingUpKeepsThePooledConnections(t *testing.T) {
 	}
 }
 
+// shortAttempts is a client of srvURL whose attempts last 100 ms at most,
+// with two quick retries, and a context of 5 s for its reads.
+func shortAttempts(t *testing.T, srvURL string) (*Client, context.Context) {
+	t.Helper()
+	c, err := New(Config{API: "chat", BaseURL: srvURL, Username: "AC", Password: "x", MaxRetries: 2,
+		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	t.Cleanup(cancel)
+	return c, ctx
+}
+
 // An attempt that hangs is abandoned at request_timeout and retried within
 // the read's deadline.
 func TestGet_aHungAttemptIsRetried(t *testing.T) {
@@ -62,21 +77,14 @@ func TestGet_aHungAttemptIsRetried(t *testing.T) {
 		fmt.Fprint(w, `{"sid":"`+testUserSid+`","identity":"jing"}`)
 	}))
 	defer srv.Close()
-	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
-		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.CloseIdleConnections()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
+	c, ctx := shortAttempts(t, srv.URL)
 	if _, err := fetchUser(ctx, c, "jing"); err != nil || calls.Load() != 2 {
 		t.Fatalf("err = %v after %d attempts, want the second to answer", err, calls.Load())
 	}
 	// With no retries left, the error names the per-attempt limit.
 	calls.Store(0)
 	c.retryMax = 0
-	_, err = fetchUser(ctx, c, "jing")
+	_, err := fetchUser(ctx, c, "jing")
 	var timeout *AttemptTimeoutError
 	if !errors.As(err, &timeout) || !strings.Contains(err.Error(), "per-attempt limit of 100ms") {
 		t.Fatalf("err = %v, want an AttemptTimeoutError", err)
@@ -147,5 +155,56 @@ func TestGet_retryablehttpLogsReachTheLogger(t *testing.T) {
 	}
 	if len(lines) != 1 || !strings.Contains(lines[0], "(status: 503)") || !strings.HasSuffix(lines[0], "s") {
 		t.Fatalf("retry log lines %q, want one naming the 503 and the wait", lines)
+	}
+}
+
+// While Twilio's Retry-After to one request holds the host past a read's
+// deadline, another read to that host fails at once with the hold, and
+// sends nothing.
+func TestGet_aHoldPastTheDeadlineFailsAtOnceWithoutARequest(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Retry-After", "60")
+		w.WriteHeader(429)
+		fmt.Fprint(w, `{"code":20429,"message":"Too Many Requests","status":429}`)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL, 0)
+	var apiErr *APIError
+	if _, err := fetchUser(context.Background(), c, "jing"); !errors.As(err, &apiErr) || apiErr.StatusCode != 429 {
+		t.Fatalf("err = %v, want the 429", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := fetchUser(ctx, c, "amy")
+	var hold *HoldError
+	if !errors.As(err, &hold) || ctx.Err() != nil {
+		t.Fatalf("err = %v, want a HoldError at once", err)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Fatalf("%d requests, want only the first", n)
+	}
+}
+
+// The per-attempt limit covers the body too: an answer that stalls halfway
+// is abandoned and retried.
+func TestGet_aBodyThatStallsIsRetried(t *testing.T) {
+	var calls atomic.Int32
+	body := `{"sid":"` + testUserSid + `","identity":"jing"}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+			fmt.Fprint(w, body[:10])
+			_ = http.NewResponseController(w).Flush()
+			<-r.Context().Done()
+			return
+		}
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	c, ctx := shortAttempts(t, srv.URL)
+	if u, err := fetchUser(ctx, c, "jing"); err != nil || calls.Load() != 2 || *u.Identity != "jing" {
+		t.Fatalf("err = %v after %d attempts, want the second to answer", err, calls.Load())
 	}
 }

@@ -2,6 +2,7 @@ package twilio
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"net/http"
 	"sync"
@@ -53,6 +54,19 @@ func (b *Budget) Limit() int {
 
 func (b *Budget) limit() int { return max(int(math.Floor(b.window)), 1) }
 
+// HoldError is an attempt that would have had to wait, for a Retry-After
+// Twilio gave another request to the same host, past the caller's deadline:
+// it fails at once rather than sleeping into a timeout.
+type HoldError struct {
+	Host string
+	Wait time.Duration
+}
+
+func (e *HoldError) Error() string {
+	return fmt.Sprintf("Twilio asked (Retry-After, on another request to %s) to wait %s before the next request, longer than what remains of the read's timeout",
+		e.Host, e.Wait.Round(time.Millisecond))
+}
+
 // slot is one attempt's hold on the budget.
 type slot struct {
 	b     *Budget
@@ -81,6 +95,9 @@ func (b *Budget) acquire(ctx context.Context, host string) (*slot, error) {
 		}
 		changed := b.changed
 		b.mu.Unlock()
+		if deadline, ok := ctx.Deadline(); ok && hold.After(deadline) {
+			return nil, &HoldError{Host: host, Wait: hold.Sub(now)}
+		}
 		if err := b.wait(ctx, changed, hold.Sub(now)); err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -162,13 +163,33 @@ func TestBudget_waitingStopsOnCancelAndDeadline(t *testing.T) {
 	if _, err := b.acquire(deadline, "a"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want context.DeadlineExceeded", err)
 	}
-	// A held host, too.
+	// A held host, too: cancelled while waiting for the hold to pass.
 	b2 := NewBudget(5)
 	take(t, b2, "a", 1)[0].release(429, http.Header{"Retry-After": []string{"60"}})
-	held, cancelHeld := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancelHeld()
-	if _, err := b2.acquire(held, "a"); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("held host: err = %v, want context.DeadlineExceeded", err)
+	held, cancelHeld := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		cancelHeld()
+	}()
+	if _, err := b2.acquire(held, "a"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("held host: err = %v, want context.Canceled", err)
+	}
+}
+
+// A hold that outlasts the caller's deadline fails at once, saying so.
+func TestBudget_aHoldPastTheDeadlineFailsAtOnce(t *testing.T) {
+	b := NewBudget(5)
+	take(t, b, "chat", 1)[0].release(429, http.Header{"Retry-After": []string{"60"}})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := b.acquire(ctx, "chat")
+	var hold *HoldError
+	if !errors.As(err, &hold) || hold.Host != "chat" || hold.Wait < 59*time.Second || !strings.Contains(err.Error(), "longer than what remains of the read's timeout") {
+		t.Fatalf("err = %v, want a HoldError of about 60s", err)
+	}
+	if time.Since(start) > time.Second {
+		t.Fatal("waited before failing")
 	}
 }
 

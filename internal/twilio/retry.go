@@ -12,14 +12,15 @@ import (
 )
 
 // checkRetry retries 429, 5xx other than 501, and transport failures; never
-// any other 4xx, nor a body that was too large, nor anything after the
-// caller's context is done.
+// any other 4xx, nor a body that was too large, nor a Retry-After hold past
+// the deadline, nor anything after the caller's context is done.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
 	var tooLarge *BodyTooLargeError
-	if errors.As(err, &tooLarge) {
+	var held *HoldError
+	if errors.As(err, &tooLarge) || errors.As(err, &held) {
 		return false, err
 	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
