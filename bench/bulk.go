@@ -10,19 +10,18 @@ import (
 	"time"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 // The bulk section: twilio_chat_users, which reads every user of a service a
 // page at a time, or up to a page of given identities one GET each,
-// fetchConcurrency at a time.
+// twilio.DefaultMaxConcurrent (the provider's default max_concurrent_requests)
+// at a time.
 const (
 	smallService = 300
 	largeService = 10000
 	picked       = 50  // identities read out of largeService
 	pickEvery    = 200 // picked identities are user-00000, user-00200, ...
-	// fetchConcurrency is the provider's default max_concurrent_requests:
-	// identities fetched at a time.
-	fetchConcurrency = 10
 )
 
 const (
@@ -127,8 +126,8 @@ func runBulk(cli, provider, binDir string, runs int, only string, singularResult
 
 // bulkLimit is what the network allows above floor₁: P sequential pages on
 // one connection (floor₁ + P·L + C), or n identities fetched
-// fetchConcurrency at a time, each on its own connection
-// (floor₁ + ⌈n/10⌉·L + min(n, 10)·C/10). The singular cases have their own
+// twilio.DefaultMaxConcurrent (B) at a time, each on its own connection
+// (floor₁ + ⌈n/B⌉·L + min(n, B)·C/B). The singular cases have their own
 // limit, in the singular section.
 func bulkLimit(sc scenario, m model, floor1 time.Duration) time.Duration {
 	switch sc.Name {
@@ -136,8 +135,9 @@ func bulkLimit(sc scenario, m model, floor1 time.Duration) time.Duration {
 		pages := (sc.Reads + chat.MaxPageSize - 1) / chat.MaxPageSize
 		return floor1 + time.Duration(pages)*m.PerRequest + m.PerConnec
 	case casePicked:
-		waves := (sc.Reads + fetchConcurrency - 1) / fetchConcurrency
-		return floor1 + time.Duration(waves)*m.PerRequest + time.Duration(min(sc.Reads, fetchConcurrency))*m.PerConnec/fetchConcurrency
+		const fetched = twilio.DefaultMaxConcurrent
+		waves := (sc.Reads + fetched - 1) / fetched
+		return floor1 + time.Duration(waves)*m.PerRequest + time.Duration(min(sc.Reads, fetched))*m.PerConnec/fetched
 	}
 	return 0
 }
@@ -296,7 +296,7 @@ func bulkTargets(b *bulkReport) string {
 	for _, r := range each(casePicked) {
 		maxConns = max(maxConns, r.R.Connections)
 	}
-	row(casePicked+": connections ≤ 10", fmt.Sprintf("at most %d", maxConns), maxConns <= fetchConcurrency)
+	row(fmt.Sprintf("%s: connections ≤ %d", casePicked, twilio.DefaultMaxConcurrent), fmt.Sprintf("at most %d", maxConns), maxConns <= twilio.DefaultMaxConcurrent)
 	ratio(casePicked)
 
 	requests(caseAllLarge, (largeService+chat.MaxPageSize-1)/chat.MaxPageSize)

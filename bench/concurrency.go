@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 // The account-concurrency section: Twilio answers 429 (error 20429) to the
@@ -20,8 +22,6 @@ const (
 	concurrencyPerGroup    = 60
 	concurrencySingular    = 60
 	concurrencyReads       = concurrencyGroups*concurrencyPerGroup + concurrencySingular
-	// defaultBudget is the provider's max_concurrent_requests default.
-	defaultBudget = 10
 )
 
 var concurrencyLatency = model{Name: "L=50ms/C=0", PerRequest: 50 * time.Millisecond}
@@ -64,6 +64,16 @@ type concurrencyResult struct {
 	Wall                      time.Duration
 	Requests, Throttled, Peak int
 	Error                     string // the last failure's end
+}
+
+// measureConcurrency measures the account-concurrency cases and renders
+// their section.
+func measureConcurrency(cli, provider, binDir string, runs int) (string, error) {
+	results, err := runConcurrency(cli, provider, binDir, runs)
+	if err != nil {
+		return "", err
+	}
+	return renderConcurrency(results), nil
 }
 
 // runConcurrency measures every case runs times; figures are medians over
@@ -130,8 +140,8 @@ func renderConcurrency(results []concurrencyResult) string {
 			"`plan -parallelism=%d`, against the emulator answering 429 with Twilio's error 20429 to every request that arrives while K others are in flight. "+
 			"The provider's default `max_concurrent_requests` (%d). Peak in flight is the emulator's, refused requests included; the floor is the same plan at L=0 without a limit. "+
 			"limit = floor + %d·L/%d (the budget's %d at a time). Measured on %s; `make bench BENCH_ONLY=concurrency` runs this section alone and rewrites only it.\n\n",
-			concurrencyGroups, concurrencyPerGroup, concurrencySingular, concurrencyReads, concurrencyParallelism, defaultBudget,
-			concurrencyReads, defaultBudget, defaultBudget, time.Now().UTC().Format("2006-01-02")))
+			concurrencyGroups, concurrencyPerGroup, concurrencySingular, concurrencyReads, concurrencyParallelism, twilio.DefaultMaxConcurrent,
+			concurrencyReads, twilio.DefaultMaxConcurrent, twilio.DefaultMaxConcurrent, time.Now().UTC().Format("2006-01-02")))
 	b.WriteString("| case | model | plans completed | wall | requests | 429s | peak in flight |\n|---|---|---|---|---|---|---|\n")
 	var floor time.Duration
 	for _, r := range results {
@@ -150,9 +160,10 @@ func renderConcurrency(results []concurrencyResult) string {
 	for _, r := range results {
 		switch r.Case.Limit {
 		case 100:
-			row("K = 100: peak in flight ≤ max_concurrent_requests (10) at -parallelism=20", fmt.Sprintf("%d", r.Peak), r.Failed == 0 && r.Peak <= defaultBudget)
+			row(fmt.Sprintf("K = 100: peak in flight ≤ max_concurrent_requests (%d) at -parallelism=%d", twilio.DefaultMaxConcurrent, concurrencyParallelism),
+				fmt.Sprintf("%d", r.Peak), r.Failed == 0 && r.Peak <= twilio.DefaultMaxConcurrent)
 			row("K = 100: requests = 240, no 429", fmt.Sprintf("%d, %d 429s", r.Requests, r.Throttled), r.Failed == 0 && r.Requests == concurrencyReads && r.Throttled == 0)
-			limit := floor + time.Duration(concurrencyReads)*r.Case.Model.PerRequest/defaultBudget
+			limit := floor + time.Duration(concurrencyReads)*r.Case.Model.PerRequest/twilio.DefaultMaxConcurrent
 			row("K = 100: wall ≤ 1.10 × limit (the budget does not slow a plan Twilio does not throttle)",
 				fmt.Sprintf("%.2f s / %.2f s = %.3f", r.Wall.Seconds(), limit.Seconds(), r.Wall.Seconds()/limit.Seconds()),
 				r.Failed == 0 && r.Wall <= limit*110/100)

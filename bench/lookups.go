@@ -72,26 +72,6 @@ func measureLookups(cli, provider, before, binDir string, runs int) (string, err
 	return renderLookups(rows), nil
 }
 
-// runOnlyLookups measures the lookups section and puts it in place of the
-// one out already has, leaving the other sections as they are.
-func runOnlyLookups(cli, provider, before string, runs int, out string) error {
-	cli, provider, binDir, err := setup(cli, provider)
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(binDir)
-	section, err := measureLookups(cli, provider, before, binDir, runs)
-	if err != nil {
-		return err
-	}
-	fmt.Print(section)
-	report, err := os.ReadFile(out)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(out, []byte(replaceSection(string(report), lookupHeading, section)), 0o644)
-}
-
 // lookupPages is how many pages one read of the roles takes.
 func lookupPages() int { return (lookupRoles + chat.MaxPageSize - 1) / chat.MaxPageSize }
 

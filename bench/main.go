@@ -68,12 +68,20 @@ func main() {
 		onlyLook = flag.Bool("only-lookups", false, "measure only the lookups-by-name section and rewrite only it in -out")
 	)
 	flag.Parse()
+	if *onlyAcct && *onlyLook {
+		fmt.Fprintln(os.Stderr, "bench: -only-concurrency and -only-lookups cannot be used together: each rewrites one section of -out; run one, then the other")
+		os.Exit(2)
+	}
 	if *onlyAcct || *onlyLook {
 		var err error
 		if *onlyLook {
-			err = runOnlyLookups(*cli, *provider, *before, *runs, *out)
+			err = runOnlySection(*cli, *provider, *out, lookupHeading, func(cli, provider, binDir string) (string, error) {
+				return measureLookups(cli, provider, *before, binDir, *runs)
+			})
 		} else {
-			err = runOnlyConcurrency(*cli, *provider, *runs, *out)
+			err = runOnlySection(*cli, *provider, *out, concurrencyHeading, func(cli, provider, binDir string) (string, error) {
+				return measureConcurrency(cli, provider, binDir, *runs)
+			})
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
@@ -115,25 +123,25 @@ func setup(cli, provider string) (string, string, string, error) {
 	return cli, provider, binDir, nil
 }
 
-// runOnlyConcurrency measures the account-concurrency section and puts it in
-// place of the one out already has, leaving the other sections as they are.
-func runOnlyConcurrency(cli, provider string, runs int, out string) error {
+// runOnlySection measures one section of the report, the one under heading,
+// and puts it in place of the one out already has, leaving the other
+// sections as they are.
+func runOnlySection(cli, provider, out, heading string, measure func(cli, provider, binDir string) (string, error)) error {
 	cli, provider, binDir, err := setup(cli, provider)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(binDir)
-	results, err := runConcurrency(cli, provider, binDir, runs)
+	section, err := measure(cli, provider, binDir)
 	if err != nil {
 		return err
 	}
-	section := renderConcurrency(results)
 	fmt.Print(section)
 	report, err := os.ReadFile(out)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, []byte(replaceSection(string(report), concurrencyHeading, section)), 0o644)
+	return os.WriteFile(out, []byte(replaceSection(string(report), heading, section)), 0o644)
 }
 
 func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool, before, only string, runs int, out, goBench string) error {
@@ -169,13 +177,11 @@ func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool,
 			return err
 		}
 	}
-	var accounts string
+	var concurrency string
 	if accountCases {
-		concurrency, err := runConcurrency(cli, provider, binDir, runs)
-		if err != nil {
+		if concurrency, err = measureConcurrency(cli, provider, binDir, runs); err != nil {
 			return err
 		}
-		accounts = renderConcurrency(concurrency)
 	}
 	var lookups string
 	if lookupCases {
@@ -183,7 +189,7 @@ func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool,
 			return err
 		}
 	}
-	report := render(results, bulk, accounts+lookups, cli, provider, runs, goBench)
+	report := render(results, bulk, concurrency+lookups, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
 }
@@ -394,7 +400,10 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, data, 0o755)
 }
 
-func render(results []result, bulk *bulkReport, accounts, cli, provider string, runs int, goBench string) string {
+// render writes the report: the singular and bulk sections, then sections
+// (already rendered, the concurrency and lookups ones), the findings and the
+// Go benchmarks.
+func render(results []result, bulk *bulkReport, sections, cli, provider string, runs int, goBench string) string {
 	var b strings.Builder
 	versionCmd := exec.Command(cli, "version")
 	versionCmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE=/dev/null")
@@ -415,7 +424,7 @@ func render(results []result, bulk *bulkReport, accounts, cli, provider string, 
 	if bulk != nil {
 		b.WriteString(renderBulk(bulk))
 	}
-	b.WriteString(accounts)
+	b.WriteString(sections)
 	if findings, err := os.ReadFile(filepath.Join("bench", "findings.md")); err == nil {
 		b.WriteString("\n")
 		b.Write(findings)

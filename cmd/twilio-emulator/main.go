@@ -47,9 +47,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -206,8 +208,11 @@ func (s seedFile) validate() error {
 	return nil
 }
 
+// apply puts the seed in srv, services in SID order so that the lists the
+// emulator serves come out the same on every run.
 func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
-	for service, sv := range s.Services {
+	for _, service := range slices.Sorted(maps.Keys(s.Services)) {
+		sv := s.Services[service]
 		object := sv.Service
 		if object == nil {
 			object = map[string]any{"friendly_name": nil}

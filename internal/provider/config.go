@@ -98,7 +98,15 @@ var (
 	products             = []product{chatProduct, conversationsProduct, flexProduct}
 )
 
-var endpointsAttrTypes = map[string]attr.Type{chatProduct.name: types.StringType, conversationsProduct.name: types.StringType, flexProduct.name: types.StringType}
+// endpointsAttrTypes are the types of the endpoints object: one URL per
+// product.
+var endpointsAttrTypes = func() map[string]attr.Type {
+	m := make(map[string]attr.Type, len(products))
+	for _, p := range products {
+		m[p.name] = types.StringType
+	}
+	return m
+}()
 
 // settings is the provider configuration after precedence and validation:
 // everything needed to build a chat client, and to name the credentials in

@@ -43,6 +43,20 @@ type dataSourceBase struct {
 	readTimeout time.Duration
 }
 
+// defaultTimeout is the data source's default timeouts.read.
+func (d *dataSourceBase) defaultTimeout() time.Duration {
+	if d.readTimeout == 0 {
+		return defaultReadTimeout
+	}
+	return d.readTimeout
+}
+
+// timeoutsAttribute is the timeouts attribute documenting the default that
+// Read applies, for the data sources whose default is not defaultReadTimeout.
+func (d *dataSourceBase) timeoutsAttribute(ctx context.Context) schema.Attribute {
+	return readTimeoutAttribute(ctx, d.defaultTimeout())
+}
+
 func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.name
 }
@@ -93,11 +107,7 @@ func (d *dataSourceBase) read(ctx context.Context, req datasource.ReadRequest, r
 				strings.Join(d.data.unknown, ", "), typeName))
 		return
 	}
-	defaultTimeout := d.readTimeout
-	if defaultTimeout == 0 {
-		defaultTimeout = defaultReadTimeout
-	}
-	readTimeout, diags := readTimeouts.Read(ctx, defaultTimeout)
+	readTimeout, diags := readTimeouts.Read(ctx, d.defaultTimeout())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

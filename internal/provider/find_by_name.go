@@ -21,9 +21,6 @@ import (
 // the paged list and matches friendly_name itself. byName is that lookup
 // for any list; a resource's adapter says only how its items are named.
 
-// maxNamed bounds the items a "not found" error names.
-const maxNamed = 20
-
 // byName finds one T by its friendly_name.
 type byName[T any] struct {
 	reads[T]
@@ -80,6 +77,11 @@ func (b byName[T]) find(ctx context.Context, c readClients, q nameQuery) (*T, di
 	return b.match(items, q)
 }
 
+// ofType says whether it is of type typ; every item is of type "".
+func (b byName[T]) ofType(it *T, typ string) bool {
+	return typ == "" || derefOr(b.typ(it), "") == typ
+}
+
 // match picks the one item named q.name (of type q.typ when set), or says
 // why there is none or more than one.
 func (b byName[T]) match(items []T, q nameQuery) (*T, diag.Diagnostics) {
@@ -87,7 +89,7 @@ func (b byName[T]) match(items []T, q nameQuery) (*T, diag.Diagnostics) {
 	var found []*T
 	for i := range items {
 		it := &items[i]
-		if n := b.name(it); n != nil && *n == q.name && (q.typ == "" || derefOr(b.typ(it), "") == q.typ) {
+		if n := b.name(it); n != nil && *n == q.name && b.ofType(it, q.typ) {
 			found = append(found, it)
 		}
 	}
@@ -143,11 +145,7 @@ func (b byName[T]) existing(items []T, asked string) string {
 	if len(all) == 0 {
 		return "none"
 	}
-	s := strings.Join(all[:min(len(all), maxNamed)], ", ")
-	if len(all) > maxNamed {
-		s += fmt.Sprintf(" and %d more", len(all)-maxNamed)
-	}
-	return s
+	return joinUpTo(all, len(all), maxNamed)
 }
 
 // sidOrNameArguments are the sid and friendly_name arguments of a lookup by

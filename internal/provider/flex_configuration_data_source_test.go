@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"reflect"
 	"regexp"
 	"slices"
 	"testing"
@@ -120,29 +119,6 @@ func flexValue(t *testing.T, name string, a schema.Attribute, raw json.RawMessag
 
 // asReturned expects an untyped value as the exact JSON text of the answer.
 func asReturned(raw string) knownvalue.Check { return knownvalue.StringExact(raw) }
-
-// jsonEquals passes a string holding JSON equal, once decoded, to want's.
-type jsonEquals struct{ want string }
-
-func (c jsonEquals) CheckValue(v any) error {
-	got, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("expected a JSON string, got %T", v)
-	}
-	var g, w any
-	if err := json.Unmarshal([]byte(got), &g); err != nil {
-		return fmt.Errorf("%q is not JSON: %v", got, err)
-	}
-	if err := json.Unmarshal([]byte(c.want), &w); err != nil {
-		return err
-	}
-	if !reflect.DeepEqual(g, w) {
-		return fmt.Errorf("JSON %s, want %s", got, c.want)
-	}
-	return nil
-}
-
-func (c jsonEquals) String() string { return c.want }
 
 func TestAccFlexConfiguration_everyAttribute(t *testing.T) {
 	emu := startEmulator(t)
@@ -392,20 +368,14 @@ func TestAccFlexConfiguration_edgeAndRegionHost(t *testing.T) {
 	} {
 		t.Run(tc.host, func(t *testing.T) {
 			before := len(proxy.seen())
-			config := fmt.Sprintf(`
-terraform {
-  required_providers {
-    twilio = { source = "seed-29301ef8/twilio" }
-  }
-}
-provider "twilio" {
+			config := terraformBlock + fmt.Sprintf(`provider "twilio" {
   account_sid = %q
   auth_token  = %q
   max_retries = 0
   %s
 }
 %s`, testAccountSid, testAuthToken, tc.location, flexConfig())
-			output, _, failed := run.plan(t, config, "HTTPS_PROXY="+proxy.url, "https_proxy="+proxy.url, "NO_PROXY=", "no_proxy=")
+			output, _, failed := run.plan(t, config, nil, "HTTPS_PROXY="+proxy.url, "https_proxy="+proxy.url, "NO_PROXY=", "no_proxy=")
 			if !failed || !errorPattern("Cannot reach Twilio", "Reading the flex configuration of the account").MatchString(output) {
 				t.Fatalf("plan did not fail at the proxy:\n%s", output)
 			}

@@ -104,11 +104,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"endpoints": schema.SingleNestedAttribute{
 				MarkdownDescription: "Base URLs that replace Twilio's hosts, for proxies and emulators.",
 				Optional:            true,
-				Attributes: map[string]schema.Attribute{
-					chatProduct.name:          endpointAttribute(chatProduct),
-					conversationsProduct.name: endpointAttribute(conversationsProduct),
-					flexProduct.name:          endpointAttribute(flexProduct),
-				},
+				Attributes:          endpointAttributes(),
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request that failed with HTTP 429, a 5xx other than 501, or a network error is retried, with exponential backoff and jitter, honouring `Retry-After`. Default `%d`; `0` disables retries. Environment: `TWILIO_MAX_RETRIES`.", defaultMaxRetries),
@@ -129,6 +125,16 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			},
 		},
 	}
+}
+
+// endpointAttributes are the endpoints object's attributes: one URL per
+// product.
+func endpointAttributes() map[string]schema.Attribute {
+	attrs := make(map[string]schema.Attribute, len(products))
+	for _, p := range products {
+		attrs[p.name] = endpointAttribute(p)
+	}
+	return attrs
 }
 
 func endpointAttribute(p product) schema.StringAttribute {

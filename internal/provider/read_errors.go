@@ -29,6 +29,16 @@ type readSubject struct {
 
 func (t readSubject) String() string { return "the " + t.resource + " " + t.key }
 
+// isNotFound says whether err means the resource does not exist: the
+// subject's own rule when it has one, else Twilio's usual one.
+func (t readSubject) isNotFound(err error) bool {
+	if t.notFound != nil {
+		return t.notFound(err)
+	}
+	var apiErr *twilio.APIError
+	return errors.As(err, &apiErr) && apiErr.IsNotFound()
+}
+
 // errorDiagnostics turns a client error into the diagnostic of a read of t.
 func (r readClients) errorDiagnostics(t readSubject, err error) diag.Diagnostics {
 	summary, detail := describeReadError(err, t, r.credentials, r.readTimeout)
@@ -47,9 +57,10 @@ func describeReadError(err error, t readSubject, credentials string, readTimeout
 	var foreign *twilio.ForeignPageError
 	var loop *twilio.PageLoopError
 	switch {
-	case t.notFound != nil && t.notFound(err):
-		return t.resource + " not found", fmt.Sprintf("%s: %v.", t.absent, err)
-	case t.notFound == nil && errors.As(err, &apiErr) && apiErr.IsNotFound():
+	case t.isNotFound(err):
+		if t.notFound != nil {
+			return t.resource + " not found", fmt.Sprintf("%s: %v.", t.absent, err)
+		}
 		return t.resource + " not found", fmt.Sprintf("No %s %s: %v.", t.resource, t.key, err)
 	case errors.As(err, &apiErr) && apiErr.IsAuth():
 		return "Twilio authentication failed", fmt.Sprintf("Twilio refused the credentials %s while reading %s: %v. "+

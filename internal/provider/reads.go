@@ -24,3 +24,9 @@ type reads[T any] struct {
 func (a reads[T]) subject(key string) readSubject {
 	return readSubject{product: a.product, resource: a.resource, key: key}
 }
+
+// listSubject is what a read of the whole list of this resource in where
+// was after, for its errors.
+func (a reads[T]) listSubject(where string) readSubject {
+	return readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}
+}

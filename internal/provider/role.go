@@ -88,7 +88,7 @@ func roleComputedAttributes() map[string]schema.Attribute {
 
 // listSchema is the schema of the plural data source: the service, an
 // optional type, and every role with every attribute of the singular.
-func (a roleReads[R]) listSchema(ctx context.Context, service schema.StringAttribute, description string) schema.Schema {
+func (a roleReads[R]) listSchema(service, timeouts schema.Attribute, description string) schema.Schema {
 	element := roleComputedAttributes()
 	element[a.serviceAttr] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the service the role belongs to."}
 	element["sid"] = schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the role (`RL...`)."}
@@ -109,7 +109,7 @@ func (a roleReads[R]) listSchema(ctx context.Context, service schema.StringAttri
 				Computed:     true,
 				NestedObject: schema.NestedAttributeObject{Attributes: element},
 			},
-			"timeouts": readTimeoutAttribute(ctx, pluralReadTimeout),
+			"timeouts": timeouts,
 		},
 	}
 }
@@ -123,12 +123,12 @@ func readRoles[R, E any](ctx context.Context, c readClients, a roleReads[R], ser
 	tflog.Debug(ctx, "Listing Twilio roles", map[string]any{"product": a.product, "service": serviceSid, "type": typ})
 	all, err := a.all(ctx, c, serviceSid)
 	if err != nil {
-		return nil, c.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
+		return nil, c.errorDiagnostics(a.listSubject(where), err)
 	}
 	// The shared list stays as read: other lookups use it.
 	roles := make([]*R, 0, len(all))
 	for i := range all {
-		if typ == "" || derefOr(a.typ(&all[i]), "") == typ {
+		if a.ofType(&all[i], typ) {
 			roles = append(roles, &all[i])
 		}
 	}

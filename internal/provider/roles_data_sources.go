@@ -38,7 +38,7 @@ func NewChatRolesDataSource() datasource.DataSource {
 }
 
 func (d *chatRolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = chatRoles.listSchema(ctx, chatServiceSidArgument(),
+	resp.Schema = chatRoles.listSchema(chatServiceSidArgument(), d.timeoutsAttribute(ctx),
 		"Reads every role of a Twilio Programmable Chat service (Chat v2 API), or those of one `type`, a page of 100 per request. "+
 			"Each role has every attribute of `twilio_chat_role`, nulls included.")
 }
@@ -80,7 +80,7 @@ func NewConversationsRolesDataSource() datasource.DataSource {
 }
 
 func (d *conversationsRolesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = conversationsRoles.listSchema(ctx, optionalListServiceArgument("roles", "role"),
+	resp.Schema = conversationsRoles.listSchema(optionalListServiceArgument("roles", "role"), d.timeoutsAttribute(ctx),
 		"Reads every role of a Twilio Conversations service (Conversations v1 API), or those of one `type`, a page of 50 per request, "+
 			"on a given service or on the account's default Conversations service. Each role has every attribute of `twilio_conversations_role`, nulls included.")
 }

@@ -164,16 +164,19 @@ func TestAccChatRolesAndConversationsRoles_faults(t *testing.T) {
 				ExpectError: errorPattern(s.resource+"s not found",
 					fmt.Sprintf("No %ss of service %s: page 1 of the list (0 read before it): HTTP 403, Twilio error 20403: Service instance not found", s.resource, otherService)),
 			})
+			expectStatuses(t, emu, "403")
 		})
-		t.Run(s.name+"/a page that is not JSON", func(t *testing.T) {
+		t.Run(s.name+"/a connection reset mid-body on page 2, retries spent", func(t *testing.T) {
 			emu := startBareEmulator(t)
 			sixRolesOnThreePages(emu)
-			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{ResetMidBody: true}, emulator.Fault{ResetMidBody: true},
-				emulator.Fault{ResetMidBody: true}, emulator.Fault{ResetMidBody: true}, emulator.Fault{ResetMidBody: true})
+			// max_retries = 1: page 2 is asked for twice, reset both times.
+			emu.InjectRouteFaults(s.listRoute, emulator.Fault{}, emulator.Fault{ResetMidBody: true}, emulator.Fault{ResetMidBody: true})
 			accTest(t, resource.TestStep{
 				Config:      providerBlock(emu, "max_retries = 1") + s.rolesBlock("all"),
-				ExpectError: errorPattern(fmt.Sprintf("Reading the %ss of service %s: page 2 of the list (1 read before it)", s.resource, testServiceSid)),
+				ExpectError: errorPattern("Cannot reach Twilio", fmt.Sprintf("Reading the %ss of service %s: page 2 of the list (1 read before it): reading the response body: unexpected EOF (gave up after 2 attempts).", s.resource, testServiceSid)),
 			})
+			read := s.listRead(2, 4)
+			expectReads(t, emu, false, read[0], read[1], read[1])
 		})
 	}
 }

@@ -66,16 +66,27 @@ func newCLIRun(t *testing.T) *cliRun {
 	return &cliRun{cli: cli, dir: dir, env: env}
 }
 
-// plan runs `plan` on config with TF_LOG=TRACE and returns everything the
-// run wrote: terminal output and the log file.
-func (r *cliRun) plan(t *testing.T, config string, env ...string) (output, log string, failed bool) {
+// terraformBlock requires the provider by its registry address, as users'
+// configurations do, so that the CLI runs the dev override of cliRun.
+var terraformBlock = fmt.Sprintf(`
+terraform {
+  required_providers {
+    twilio = { source = %q }
+  }
+}
+`, RegistryAddress[strings.Index(RegistryAddress, "/")+1:])
+
+// plan runs `plan` on config with TF_LOG=TRACE, the CLI's extra args
+// and env added, and returns everything the run wrote: terminal output and
+// the log file.
+func (r *cliRun) plan(t *testing.T, config string, args []string, env ...string) (output, log string, failed bool) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(r.dir, "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	logPath := filepath.Join(r.dir, "trace.log")
 	_ = os.Remove(logPath)
-	cmd := exec.Command(r.cli, "plan", "-no-color", "-input=false", "-refresh=true")
+	cmd := exec.Command(r.cli, append([]string{"plan", "-no-color", "-input=false", "-refresh=true"}, args...)...)
 	cmd.Dir = r.dir
 	cmd.Env = append(append(append([]string{}, r.env...), "TF_LOG=TRACE", "TF_LOG_PATH="+logPath), env...)
 	out, err := cmd.CombinedOutput()
@@ -86,13 +97,7 @@ func (r *cliRun) plan(t *testing.T, config string, env ...string) (output, log s
 	return string(out), string(logData), err != nil
 }
 
-const secretsConfig = `
-terraform {
-  required_providers {
-    twilio = { source = "seed-29301ef8/twilio" }
-  }
-}
-provider "twilio" {
+var secretsConfig = terraformBlock + `provider "twilio" {
   %s
 }
 data "twilio_chat_user" "jing" {
@@ -145,7 +150,7 @@ func TestAccSecrets_neverInLogsOutputOrDiagnostics(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			emu.Reset()
-			output, log, failed := run.plan(t, fmt.Sprintf(secretsConfig, tc.block), tc.env...)
+			output, log, failed := run.plan(t, fmt.Sprintf(secretsConfig, tc.block), nil, tc.env...)
 			if tc.wantFail == "" && (failed || !strings.Contains(output, "role_sid") || !strings.Contains(output, "flex_service_instance_sid")) {
 				t.Fatalf("plan failed:\n%s", output)
 			}

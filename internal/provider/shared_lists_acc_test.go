@@ -56,6 +56,9 @@ func TestAccChatService_lookupsByNameShareOneListReadPerList(t *testing.T) {
 	accTest(t, resource.TestStep{
 		Config: config,
 		ConfigStateChecks: []statecheck.StateCheck{
+			expectAttr(chatServiceSource.addr("s0"), "sid", knownvalue.StringExact(serviceSidOf(1))),
+			expectAttr(chatServiceSource.addr("s1"), "sid", knownvalue.StringExact(serviceSidOf(2))),
+			expectAttr(chatServiceSource.addr("s2"), "sid", knownvalue.StringExact(serviceSidOf(3))),
 			expectAttr("data.twilio_chat_role.a", "sid", knownvalue.StringExact(roleSid(1))),
 			expectAttr("data.twilio_chat_role.b", "sid", knownvalue.StringExact(roleSid(2))),
 			expectAttr("data.twilio_chat_role.c", "sid", knownvalue.StringExact(roleSid(2))),

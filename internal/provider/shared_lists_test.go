@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -45,12 +46,12 @@ func TestSharedRead_oneReadForConcurrentLookups(t *testing.T) {
 		}
 	}
 	// Read again later: still the one read.
-	if items, _ := sharedRead(context.Background(), &s, "roles of IS1", read); len(items) != 2 || reads.Load() != 1 {
-		t.Fatalf("later lookup: %v, %d reads", items, reads.Load())
+	if items, err := sharedRead(context.Background(), &s, "roles of IS1", read); err != nil || !slices.Equal(items, []string{"admin", "member"}) || reads.Load() != 1 {
+		t.Fatalf("later lookup: %v %v, %d reads", items, err, reads.Load())
 	}
 	// Another list is another read.
-	if _, _ = sharedRead(context.Background(), &s, "roles of IS2", read); reads.Load() != 2 {
-		t.Fatalf("%d reads after another list, want 2", reads.Load())
+	if items, err := sharedRead(context.Background(), &s, "roles of IS2", read); err != nil || !slices.Equal(items, []string{"admin", "member"}) || reads.Load() != 2 {
+		t.Fatalf("another list: %v %v, %d reads, want 2", items, err, reads.Load())
 	}
 }
 
@@ -74,14 +75,16 @@ func TestSharedRead_aFailedReadIsNotKept(t *testing.T) {
 }
 
 func TestSharedRead_waitersShareAFailureButNotTheReadersDeadline(t *testing.T) {
+	twilioFailure := errors.New("HTTP 500")
 	for _, tc := range []struct {
 		name      string
 		failure   error
 		wantReads int32
 		wantErr   error
+		wantItems []string
 	}{
-		{"Twilio's error is everyone's", errors.New("HTTP 500"), 1, errors.New("HTTP 500")},
-		{"the reader's deadline is its own", context.DeadlineExceeded, 2, nil},
+		{"Twilio's error is everyone's", twilioFailure, 1, twilioFailure, nil},
+		{"the reader's deadline is its own", context.DeadlineExceeded, 2, nil, []string{"admin"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var s sharedLists
@@ -96,18 +99,32 @@ func TestSharedRead_waitersShareAFailureButNotTheReadersDeadline(t *testing.T) {
 				}
 				return []string{"admin"}, nil
 			}
-			go func() { _, _ = sharedRead(context.Background(), &s, "k", read) }()
-			<-started
-			done := make(chan error)
+			readerDone := make(chan error)
 			go func() {
 				_, err := sharedRead(context.Background(), &s, "k", read)
-				done <- err
+				readerDone <- err
+			}()
+			<-started
+			type result struct {
+				items []string
+				err   error
+			}
+			done := make(chan result)
+			go func() {
+				items, err := sharedRead(context.Background(), &s, "k", read)
+				done <- result{items, err}
 			}()
 			time.Sleep(20 * time.Millisecond)
 			close(release)
-			err := <-done
-			if reads.Load() != tc.wantReads || (err == nil) != (tc.wantErr == nil) {
-				t.Fatalf("waiter got %v after %d reads", err, reads.Load())
+			if err := <-readerDone; !errors.Is(err, tc.failure) {
+				t.Fatalf("reader got %v, want %v", err, tc.failure)
+			}
+			got := <-done
+			if reads.Load() != tc.wantReads || !slices.Equal(got.items, tc.wantItems) {
+				t.Fatalf("waiter got %v after %d reads, want %v after %d", got.items, reads.Load(), tc.wantItems, tc.wantReads)
+			}
+			if tc.wantErr == nil && got.err != nil || !errors.Is(got.err, tc.wantErr) {
+				t.Fatalf("waiter got error %v, want %v", got.err, tc.wantErr)
 			}
 		})
 	}

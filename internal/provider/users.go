@@ -33,9 +33,6 @@ type userReads[U any] struct {
 	identity func(*U) *string
 }
 
-// maxMissingNamed bounds the identities a "not found" error names.
-const maxMissingNamed = 20
-
 // identitiesArgument is the optional set of identities to read.
 func identitiesArgument() schema.SetAttribute {
 	return schema.SetAttribute{
@@ -118,7 +115,7 @@ func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid s
 		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"product": a.product, "service": serviceSid, "identities": len(wanted)})
 		var err error
 		if users, err = a.list(ctx, r, serviceSid); err != nil {
-			return nil, nil, r.errorDiagnostics(readSubject{product: a.product, resource: a.resource + "s", key: "of " + where}, err)
+			return nil, nil, r.errorDiagnostics(a.listSubject(where), err)
 		}
 		if !identities.IsNull() {
 			users = a.only(users, wanted)
@@ -135,7 +132,7 @@ func (a userReads[U]) readUsers(ctx context.Context, r readClients, serviceSid s
 		diags.AddAttributeError(path.Root("identities"), a.resource+" not found", fmt.Sprintf(
 			"%d of the %d identities asked for have no %s in %s: %s. Nothing was written to state. "+
 				"Set allow_missing = true to read those that exist and list the others in missing_identities.",
-			len(missing), len(wanted), a.resource, where, namedUpTo(missing, maxMissingNamed)))
+			len(missing), len(wanted), a.resource, where, namedUpTo(missing, maxNamed)))
 		return nil, nil, diags
 	}
 	if len(missing) > 0 {

@@ -64,7 +64,7 @@ func (d *chatUsersDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"allow_missing":      allowMissingArgument(),
 			"users":              usersAttribute(computedUserAttributes(chatUserAttributes(), "service_sid")),
 			"missing_identities": missingIdentitiesAttribute(),
-			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
+			"timeouts":           d.timeoutsAttribute(ctx),
 		},
 	}
 }
@@ -126,7 +126,7 @@ func (d *conversationsUsersDataSource) Schema(ctx context.Context, _ datasource.
 			"allow_missing":      allowMissingArgument(),
 			"users":              usersAttribute(computedUserAttributes(conversationsUserAttributes(), "chat_service_sid")),
 			"missing_identities": missingIdentitiesAttribute(),
-			"timeouts":           readTimeoutAttribute(ctx, pluralReadTimeout),
+			"timeouts":           d.timeoutsAttribute(ctx),
 		},
 	}
 }

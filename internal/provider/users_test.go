@@ -21,10 +21,9 @@ import (
 
 // fakeUsers is a service of users for readUsers, counting the calls made.
 type fakeUsers struct {
-	users              map[string]chat.User
-	fetches, lists     atomic.Int32
-	inFlight, maxFlown atomic.Int32
-	fail               map[string]error
+	users          map[string]chat.User
+	fetches, lists atomic.Int32
+	fail           map[string]error
 }
 
 func newFakeUsers(identities ...string) *fakeUsers {
@@ -40,14 +39,6 @@ func (f *fakeUsers) reads(pageSize int) userReads[chat.User] {
 	a.pageSize = pageSize
 	a.fetch = func(ctx context.Context, _ readClients, _, identity string) (*chat.User, error) {
 		f.fetches.Add(1)
-		n := f.inFlight.Add(1)
-		defer f.inFlight.Add(-1)
-		for {
-			m := f.maxFlown.Load()
-			if n <= m || f.maxFlown.CompareAndSwap(m, n) {
-				break
-			}
-		}
 		time.Sleep(5 * time.Millisecond)
 		if err := f.fail[identity]; err != nil {
 			return nil, err

@@ -33,9 +33,13 @@ type Budget struct {
 	// epoch counts the shrinks: a 429 to an attempt sent before the last
 	// shrink says nothing the window has not already answered, so several
 	// 429s from one burst halve it once, not once each.
-	epoch   uint64
-	holds   map[string]time.Time
+	epoch uint64
+	holds map[string]time.Time
+	// changed is closed, and replaced, by a release while any of waiters
+	// (acquires waiting for a slot or a hold) waits: with none, no one
+	// needs waking.
 	changed chan struct{}
+	waiters int
 	now     func() time.Time
 }
 
@@ -45,13 +49,7 @@ func NewBudget(n int) *Budget {
 	return &Budget{max: n, window: float64(n), holds: map[string]time.Time{}, changed: make(chan struct{}), now: time.Now}
 }
 
-// Limit is how many attempts may be in flight now.
-func (b *Budget) Limit() int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.limit()
-}
-
+// limit is how many attempts may be in flight now; b.mu must be held.
 func (b *Budget) limit() int { return max(int(math.Floor(b.window)), 1) }
 
 // HoldError is an attempt that would have had to wait, for a Retry-After
@@ -93,12 +91,18 @@ func (b *Budget) acquire(ctx context.Context, host string) (*slot, error) {
 			b.mu.Unlock()
 			return s, nil
 		}
-		changed := b.changed
-		b.mu.Unlock()
 		if deadline, ok := ctx.Deadline(); ok && hold.After(deadline) {
+			b.mu.Unlock()
 			return nil, &HoldError{Host: host, Wait: hold.Sub(now)}
 		}
-		if err := b.wait(ctx, changed, hold.Sub(now)); err != nil {
+		changed := b.changed
+		b.waiters++
+		b.mu.Unlock()
+		err := b.wait(ctx, changed, hold.Sub(now))
+		b.mu.Lock()
+		b.waiters--
+		b.mu.Unlock()
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -136,8 +140,9 @@ func (s *slot) release(status int, header http.Header) {
 				b.window = math.Max(1, b.window/2)
 				b.epoch++
 			}
-			if wait, ok := retryAfter(header.Get("Retry-After"), b.now()); ok && wait > 0 {
-				if until := b.now().Add(wait); until.After(b.holds[s.host]) {
+			now := b.now()
+			if wait, ok := retryAfter(header.Get("Retry-After"), now); ok && wait > 0 {
+				if until := now.Add(wait); until.After(b.holds[s.host]) {
 					b.holds[s.host] = until
 				}
 			}
@@ -146,7 +151,9 @@ func (s *slot) release(status int, header http.Header) {
 			// room for this request.
 			b.window = math.Min(float64(b.max), b.window+1/float64(b.limit()))
 		}
-		close(b.changed)
-		b.changed = make(chan struct{})
+		if b.waiters > 0 {
+			close(b.changed)
+			b.changed = make(chan struct{})
+		}
 	})
 }

@@ -141,19 +141,22 @@ func New(cfg Config) (*Client, error) {
 }
 
 // retryClient is the retry loop of one request: its policy knows the
-// request's deadline, and retryablehttp's log lines go to the request's
-// logger (TF_LOG=DEBUG shows why each retry happened and how long it waited).
+// request's deadline and counts its attempts, and retryablehttp's log lines
+// go to the request's logger (TF_LOG=DEBUG shows why each retry happened and
+// how long it waited). The policy draws every wait, so retryablehttp's own
+// wait bounds are not set.
 func (c *Client) retryClient(ctx context.Context, p *retryPolicy) *retryablehttp.Client {
 	return &retryablehttp.Client{
-		HTTPClient:     c.http,
-		Logger:         retryLog{ctx: ctx, api: c.api, log: c.logger},
-		RetryWaitMin:   c.waitMin,
-		RetryWaitMax:   c.waitMax,
-		RetryMax:       c.retryMax,
-		CheckRetry:     p.check,
-		Backoff:        p.backoff,
-		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
-		RequestLogHook: c.logAttempt,
+		HTTPClient:   c.http,
+		Logger:       retryLog{ctx: ctx, api: c.api, log: c.logger},
+		RetryMax:     c.retryMax,
+		CheckRetry:   p.check,
+		Backoff:      p.backoff,
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: func(_ retryablehttp.Logger, req *http.Request, attempt int) {
+			p.attempts = attempt + 1
+			c.logAttempt(req, p.attempts)
+		},
 	}
 }
 
@@ -182,17 +185,12 @@ func (c *Client) CloseIdleConnections() {
 	c.transport.CloseIdleConnections()
 }
 
-type attemptsKey struct{}
-
-func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, attempt int) {
-	if n, ok := req.Context().Value(attemptsKey{}).(*int); ok {
-		*n = attempt + 1
-	}
+func (c *Client) logAttempt(req *http.Request, attempt int) {
 	c.logger(req.Context(), "Twilio API request", map[string]any{
 		"api":     c.api,
 		"method":  req.Method,
 		"url":     req.URL.Redacted(),
-		"attempt": attempt + 1,
+		"attempt": attempt,
 	})
 }
 

@@ -68,14 +68,9 @@ func (c *Client) GetWithQuery(ctx context.Context, out any, query url.Values, se
 
 // getURL sends one GET (with its retries) and hands a 2xx body to decode.
 func (c *Client) getURL(ctx context.Context, u *url.URL, decode func([]byte) error) error {
-	resp, body, tried, err := c.do(ctx, u)
+	resp, body, err := c.do(ctx, u)
 	if err != nil {
 		return err
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := newAPIError(resp, body, tried.attempts)
-		apiErr.StoppedAtDeadline = tried.stoppedAtDeadline
-		return apiErr
 	}
 	if err := decode(body); err != nil {
 		return &DecodeError{
@@ -88,19 +83,12 @@ func (c *Client) getURL(ctx context.Context, u *url.URL, decode func([]byte) err
 	return nil
 }
 
-// tries is how a request's retries went.
-type tries struct {
-	attempts          int
-	stoppedAtDeadline bool
-}
-
-// do sends a GET with retries and returns the final answer with its body.
-func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, tries, error) {
-	attempts := 0
-	ctx = context.WithValue(ctx, attemptsKey{}, &attempts)
+// do sends a GET with retries and returns the final answer, a 2xx, with its
+// body; any other answer is an *APIError.
+func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, error) {
 	httpReq, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.String(), nil)
 	if err != nil {
-		return nil, nil, tries{}, err
+		return nil, nil, err
 	}
 	httpReq.URL = u
 	httpReq.Header.Set("Accept", "application/json")
@@ -108,7 +96,7 @@ func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, tr
 	httpReq.SetBasicAuth(c.username, c.password)
 	req, err := retryablehttp.FromRequest(httpReq)
 	if err != nil {
-		return nil, nil, tries{}, err
+		return nil, nil, err
 	}
 	// Reading the body inside the retry loop makes a connection reset
 	// mid-body a retryable failure like any other transport error.
@@ -119,42 +107,45 @@ func (c *Client) do(ctx context.Context, u *url.URL) (*http.Response, []byte, tr
 		return readErr
 	})
 
-	policy := &retryPolicy{attempts: &attempts, retryMax: c.retryMax, waitMin: c.waitMin, waitMax: c.waitMax, now: time.Now}
+	policy := &retryPolicy{retryMax: c.retryMax, waitMin: c.waitMin, waitMax: c.waitMax}
 	resp, err := c.retryClient(ctx, policy).Do(req)
 	if resp != nil && resp.Body != nil {
 		defer resp.Body.Close()
 	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, nil, tries{attempts: attempts}, ctxErr
+			return nil, nil, ctxErr
 		}
-		return nil, nil, tries{attempts, policy.stoppedAtDeadline}, unanswered(err, attempts, policy.stoppedAtDeadline)
+		return nil, nil, unanswered(err, policy.tries)
 	}
 	if body == nil {
 		// The response handler only runs on answers that end the retry loop
 		// normally; a retryable status that exhausted its retries is read here.
 		if body, err = c.readBody(resp); err != nil {
-			return nil, nil, tries{attempts, policy.stoppedAtDeadline}, unanswered(err, attempts, policy.stoppedAtDeadline)
+			return nil, nil, unanswered(err, policy.tries)
 		}
 	}
 
 	c.logger(ctx, "Twilio API response", map[string]any{
 		"api":        c.api,
 		"status":     resp.StatusCode,
-		"attempts":   attempts,
+		"attempts":   policy.attempts,
 		"request_id": resp.Header.Get("Twilio-Request-Id"),
 	})
-	return resp, body, tries{attempts, policy.stoppedAtDeadline}, nil
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, nil, newAPIError(resp, body, policy.tries)
+	}
+	return resp, body, nil
 }
 
 // unanswered classifies a request that got no usable answer: a body over the
 // cap keeps its own type, anything else is a transport failure.
-func unanswered(err error, attempts int, stoppedAtDeadline bool) error {
+func unanswered(err error, t tries) error {
 	var tooLarge *BodyTooLargeError
 	if errors.As(err, &tooLarge) {
 		return tooLarge
 	}
-	return &TransportError{Attempts: attempts, Err: err, StoppedAtDeadline: stoppedAtDeadline}
+	return &TransportError{Attempts: t.attempts, Err: err, StoppedAtDeadline: t.stoppedAtDeadline}
 }
 
 func (c *Client) readBody(resp *http.Response) ([]byte, error) {
@@ -199,11 +190,12 @@ type twilioErrorBody struct {
 	Detail   string `json:"detail"`
 }
 
-func newAPIError(resp *http.Response, body []byte, attempts int) *APIError {
+func newAPIError(resp *http.Response, body []byte, t tries) *APIError {
 	apiErr := &APIError{
-		StatusCode: resp.StatusCode,
-		RequestID:  resp.Header.Get("Twilio-Request-Id"),
-		Attempts:   attempts,
+		StatusCode:        resp.StatusCode,
+		RequestID:         resp.Header.Get("Twilio-Request-Id"),
+		Attempts:          t.attempts,
+		StoppedAtDeadline: t.stoppedAtDeadline,
 	}
 	if wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 		apiErr.RetryAfter = wait

@@ -31,14 +31,20 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 // the caller's deadline stops the retries at once: the last answer (its
 // status, Twilio's code and message) is then the error, not "timed out".
 type retryPolicy struct {
-	attempts         *int
+	tries
 	retryMax         int
 	waitMin, waitMax time.Duration
 	wait             time.Duration
+}
+
+// tries is how a request's retries went, for its error.
+type tries struct {
+	// attempts is the number of the attempt under way (from 1), kept by the
+	// retry loop's request hook.
+	attempts int
 	// stoppedAtDeadline is set when the deadline, not max_retries, ended
 	// the retries.
 	stoppedAtDeadline bool
-	now               func() time.Time
 }
 
 func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -46,9 +52,9 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 	if !retry || checkErr != nil {
 		return retry, checkErr
 	}
-	p.wait = backoff(p.waitMin, p.waitMax, max(*p.attempts-1, 0), resp)
-	if deadline, ok := ctx.Deadline(); ok && p.now().Add(p.wait).After(deadline) {
-		p.stoppedAtDeadline = *p.attempts <= p.retryMax
+	p.wait = backoff(p.waitMin, p.waitMax, max(p.attempts-1, 0), resp)
+	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(p.wait).After(deadline) {
+		p.stoppedAtDeadline = p.attempts <= p.retryMax
 		return false, nil
 	}
 	return true, nil

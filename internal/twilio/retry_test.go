@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"testing"
 	"time"
 )
@@ -66,6 +67,10 @@ func TestCheckRetry_decisions(t *testing.T) {
 	if got, _ := checkRetry(ctx, nil, &BodyTooLargeError{Limit: 1}); got {
 		t.Error("a body too large is retried")
 	}
+	// As http.Client returns the budget's HoldError from the transport.
+	if got, _ := checkRetry(ctx, nil, &url.Error{Op: "Get", URL: "https://chat.twilio.com/v2/Services", Err: &HoldError{Host: "chat.twilio.com", Wait: time.Minute}}); got {
+		t.Error("a Retry-After hold past the deadline is retried")
+	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
 	if got, err := checkRetry(cancelled, &http.Response{StatusCode: 503}, nil); got || !errors.Is(err, context.Canceled) {
@@ -76,36 +81,40 @@ func TestCheckRetry_decisions(t *testing.T) {
 func TestRetryPolicy_stopsWhenTheWaitOutlastsTheDeadline(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	// The first attempt failed: a backoff is drawn from [waitMin/2, waitMin].
 	policy := func() *retryPolicy {
-		attempts := 1
-		return &retryPolicy{attempts: &attempts, retryMax: 4, waitMin: time.Second, waitMax: time.Minute, now: time.Now}
+		return &retryPolicy{tries: tries{attempts: 1}, retryMax: 4, waitMin: time.Second, waitMax: time.Minute}
 	}
 	for name, tc := range map[string]struct {
-		resp  *http.Response
-		err   error
-		retry bool
+		resp           *http.Response
+		err            error
+		retry          bool
+		waitLo, waitHi time.Duration
 	}{
 		"Retry-After beyond the deadline": {resp: &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"3600"}}}},
-		"Retry-After within it":           {resp: &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"1"}}}, retry: true},
-		"503, backoff within it":          {resp: &http.Response{StatusCode: 503}, retry: true},
-		"transport error":                 {err: errors.New("connection reset by peer"), retry: true},
+		"Retry-After within it":           {resp: &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": []string{"1"}}}, retry: true, waitLo: time.Second, waitHi: time.Second},
+		"503, backoff within it":          {resp: &http.Response{StatusCode: 503}, retry: true, waitLo: 500 * time.Millisecond, waitHi: time.Second},
+		"transport error":                 {err: errors.New("connection reset by peer"), retry: true, waitLo: 500 * time.Millisecond, waitHi: time.Second},
 	} {
 		p := policy()
 		retry, err := p.check(ctx, tc.resp, tc.err)
 		if retry != tc.retry || err != nil || p.stoppedAtDeadline == tc.retry {
 			t.Errorf("%s: retry = %v, err = %v, stopped at deadline = %v", name, retry, err, p.stoppedAtDeadline)
 		}
-		if tc.retry && p.backoff(0, 0, 0, nil) != p.wait {
-			t.Errorf("%s: the wait used is not the one checked", name)
+		if got := p.backoff(0, 0, 0, nil); tc.retry && (got < tc.waitLo || got > tc.waitHi) {
+			t.Errorf("%s: waits %v, want within [%v, %v]", name, got, tc.waitLo, tc.waitHi)
 		}
 	}
 	// A backoff (no Retry-After) past the deadline stops too: 20 s to wait
-	// at least, with 5 s left.
-	short, cancelShort := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancelShort()
-	attempts := 3
-	p := &retryPolicy{attempts: &attempts, retryMax: 4, waitMin: 40 * time.Second, waitMax: time.Minute, now: time.Now}
-	if retry, err := p.check(short, &http.Response{StatusCode: 503}, nil); retry || err != nil || !p.stoppedAtDeadline {
-		t.Fatalf("backoff beyond the deadline: retry = %v, err = %v, stopped = %v", retry, err, p.stoppedAtDeadline)
+	// at least, with 5 s left. Only while retries remain is the deadline
+	// what stopped them.
+	for attempts, stopped := range map[int]bool{3: true, 4: true, 5: false} {
+		short, cancelShort := context.WithTimeout(context.Background(), 5*time.Second)
+		p := &retryPolicy{tries: tries{attempts: attempts}, retryMax: 4, waitMin: 40 * time.Second, waitMax: time.Minute}
+		retry, err := p.check(short, &http.Response{StatusCode: 503}, nil)
+		cancelShort()
+		if retry || err != nil || p.stoppedAtDeadline != stopped {
+			t.Errorf("attempt %d of 5, backoff beyond the deadline: retry = %v, err = %v, stopped at deadline = %v, want %v", attempts, retry, err, p.stoppedAtDeadline, stopped)
+		}
 	}
 }
