@@ -82,6 +82,9 @@ func FuzzPageQuery(f *testing.F) {
 		"https://chat.twilio.com/v2/Services/" + testService + "/Roles?Page=1#frag",
 		"//evil.example.com/v2/Services/" + testService + "/Roles?Page=1",
 		"https://chat.dublin.ie1.twilio.com:443/v2/Services/" + testService + "/Roles?a=%2F%3F%23",
+		// A space in the query would end the request target early.
+		"https://ChAt.twilio.Com/v2/Services/" + testService + "/Roles? ",
+		"https://chat.twilio.com/v2/Services/" + testService + "/Roles?PageToken=a b&Name=李静",
 	} {
 		f.Add(seed)
 	}

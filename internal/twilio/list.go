@@ -178,5 +178,21 @@ func (c *Client) pageQuery(link, listPath string) (string, error) {
 	if u.RawQuery == "" {
 		return "", &ForeignPageError{URL: link, Reason: "has no query: it cannot name a page"}
 	}
-	return u.RawQuery, nil
+	return wireQuery(u.RawQuery), nil
+}
+
+// wireQuery is a link's raw query with the bytes a request line cannot
+// carry as they are (a space, which ends the request target, and bytes
+// beyond ASCII) percent-encoded; the rest, escapes included, stays as
+// Twilio wrote it, so page tokens reach Twilio unchanged.
+func wireQuery(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c == ' ' || c >= 0x80 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

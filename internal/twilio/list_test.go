@@ -116,6 +116,22 @@ func TestList_endpointLinksWithHTTPSAreFollowedOnTheEndpoint(t *testing.T) {
 	}
 }
 
+// A space or a byte beyond ASCII in a link's query is percent-encoded, so
+// the request line stays one request; escapes already there stay as they are.
+func TestList_aQueryWithASpaceIsSentEncoded(t *testing.T) {
+	pages := [][]string{{"a"}, {"b"}}
+	srv, queries := pagedServer(t, pages, func(base string, page int) string {
+		if page == 0 {
+			return base + listPath + "?Page=1&PageToken=a b%2F&Name=李"
+		}
+		return ""
+	})
+	items, err := listRoles(newTestClient(t, srv.URL, 0))
+	if err != nil || names(items) != "a,b" || len(*queries) != 2 || (*queries)[1] != "Page=1&PageToken=a%20b%2F&Name=%E6%9D%8E" {
+		t.Fatalf("items %q, queries %q, err %v", names(items), *queries, err)
+	}
+}
+
 func TestList_foreignLinksAreRefusedAndNeverRequested(t *testing.T) {
 	var foreignHits atomic.Int32
 	foreign := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { foreignHits.Add(1) }))
