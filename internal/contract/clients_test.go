@@ -6,10 +6,10 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 

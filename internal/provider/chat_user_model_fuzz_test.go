@@ -3,7 +3,7 @@ package provider
 import (
 	"testing"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 )
 
 // FuzzDecodeAndFlatten: any response body gives state or an error, never a

@@ -17,9 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
 )
 
 const conversationsUserJSON = `{

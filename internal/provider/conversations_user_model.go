@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
 )
 
 // conversationsUserFields are a Conversations user's attributes

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 )
 
 // flexConfigurationSubject names the read for its errors. Twilio answers an

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 

@@ -1,6 +1,6 @@
 // Package provider implements the twilio Terraform provider on
 // terraform-plugin-framework. It knows no HTTP: requests go through the
-// product clients (internal/chat, internal/conversations, internal/flex),
+// product clients (internal/twilio/chat, internal/twilio/conversations, internal/twilio/flex),
 // which share the one HTTP layer of internal/twilio.
 package provider
 
@@ -21,9 +21,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )

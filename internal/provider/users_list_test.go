@@ -11,8 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
 )
 
 // objectList must make of the users what State.Set's reflection makes of

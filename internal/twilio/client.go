@@ -2,7 +2,7 @@
 // transport and connection pool per host, the retry policy, the body cap,
 // Twilio's error JSON, path escaping, and the paged list. It knows nothing of
 // Terraform (the provider turns results into state and errors into
-// diagnostics) nor of any product: internal/chat and internal/conversations
+// diagnostics) nor of any product: internal/twilio/chat and internal/twilio/conversations
 // hold the paths and types.
 package twilio
 

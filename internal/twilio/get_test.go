@@ -145,7 +145,7 @@ type testUser struct {
 	RoleSid  *string `json:"role_sid"`
 }
 
-// fetchUser gets a user of testService the way internal/chat does.
+// fetchUser gets a user of testService the way internal/twilio/chat does.
 func fetchUser(ctx context.Context, c *Client, sidOrIdentity string) (*testUser, error) {
 	var u testUser
 	if err := c.Get(ctx, &u, "v2", "Services", testService, "Users", sidOrIdentity); err != nil {

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
