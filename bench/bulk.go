@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 )
 
 // The bulk section: twilio_chat_users, which reads every user of a service a

@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 // Every request the product clients send, on every operation the provider

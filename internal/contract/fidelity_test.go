@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/contract"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 )
 
 const (

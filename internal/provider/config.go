@@ -17,25 +17,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
 
 const (
-	envAccountSid            = "TWILIO_ACCOUNT_SID"
-	envAuthToken             = "TWILIO_AUTH_TOKEN"
-	envAPIKey                = "TWILIO_API_KEY"
-	envAPISecret             = "TWILIO_API_SECRET"
-	envRegion                = "TWILIO_REGION"
-	envEdge                  = "TWILIO_EDGE"
-	envChatEndpoint          = "TWILIO_CHAT_ENDPOINT"
-	envConversationsEndpoint = "TWILIO_CONVERSATIONS_ENDPOINT"
-	envFlexEndpoint          = "TWILIO_FLEX_ENDPOINT"
-	envMaxRetries            = "TWILIO_MAX_RETRIES"
-	envMaxConcurrent         = "TWILIO_MAX_CONCURRENT_REQUESTS"
+	envAccountSid    = "TWILIO_ACCOUNT_SID"
+	envAuthToken     = "TWILIO_AUTH_TOKEN"
+	envAPIKey        = "TWILIO_API_KEY"
+	envAPISecret     = "TWILIO_API_SECRET"
+	envRegion        = "TWILIO_REGION"
+	envEdge          = "TWILIO_EDGE"
+	envMaxRetries    = "TWILIO_MAX_RETRIES"
+	envMaxConcurrent = "TWILIO_MAX_CONCURRENT_REQUESTS"
 
 	defaultMaxRetries = 4
 	// defaultRequestTimeout leaves a hung attempt time for two more within
@@ -77,33 +75,16 @@ type providerModel struct {
 	MaxConcurrent  types.Int64          `tfsdk:"max_concurrent_requests"`
 }
 
-// product is one of Twilio's product APIs the provider reads: the name of
-// its endpoints attribute, its label in Twilio's host names (host), the
-// variable that can set it, and Twilio's global base URL for it.
-type product struct {
-	name, host, env, defaultURL string
-}
-
-// The products' names in errors ("Twilio Chat API error").
-const (
-	chatTitle          = "Twilio Chat API"
-	conversationsTitle = "Twilio Conversations API"
-	flexTitle          = "Twilio Flex API"
-)
-
-var (
-	chatProduct          = product{chat.HostLabel, chat.HostLabel, envChatEndpoint, chat.DefaultBaseURL}
-	conversationsProduct = product{conversations.HostLabel, conversations.HostLabel, envConversationsEndpoint, conversations.DefaultBaseURL}
-	flexProduct          = product{"flex", flex.HostLabel, envFlexEndpoint, flex.DefaultBaseURL}
-	products             = []product{chatProduct, conversationsProduct, flexProduct}
-)
+// products are the Twilio products whose data sources the provider
+// serves, each with its endpoint: adding a product is one line here.
+var products = []framework.Product{chat.Product, conversations.Product, flex.Product}
 
 // endpointsAttrTypes are the types of the endpoints object: one URL per
 // product.
 var endpointsAttrTypes = func() map[string]attr.Type {
 	m := make(map[string]attr.Type, len(products))
 	for _, p := range products {
-		m[p.name] = types.StringType
+		m[p.Endpoint] = types.StringType
 	}
 	return m
 }()
@@ -112,7 +93,7 @@ var endpointsAttrTypes = func() map[string]attr.Type {
 // everything needed to build a chat client, and to name the credentials in
 // errors without revealing them.
 type settings struct {
-	// BaseURLs holds each product API's base URL, by product.name.
+	// BaseURLs holds each product API's base URL, by its endpoint name.
 	BaseURLs       map[string]string
 	Username       string
 	Password       string
@@ -141,8 +122,8 @@ func unknownAttributes(m providerModel) []string {
 	add("endpoints", m.Endpoints)
 	if !m.Endpoints.IsUnknown() && !m.Endpoints.IsNull() {
 		for _, p := range products {
-			if v, ok := m.Endpoints.Attributes()[p.name]; ok && v.IsUnknown() {
-				unknown = append(unknown, "endpoints."+p.name)
+			if v, ok := m.Endpoints.Attributes()[p.Endpoint]; ok && v.IsUnknown() {
+				unknown = append(unknown, "endpoints."+p.Endpoint)
 			}
 		}
 	}
@@ -199,16 +180,16 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	s.BaseURLs = map[string]string{}
 	hostErrors := map[string]bool{}
 	for _, p := range products {
-		endpoint := getenv(p.env)
+		endpoint := getenv(p.Env)
 		if !m.Endpoints.IsNull() {
-			if v, ok := m.Endpoints.Attributes()[p.name].(types.String); ok && !v.IsNull() {
+			if v, ok := m.Endpoints.Attributes()[p.Endpoint].(types.String); ok && !v.IsNull() {
 				endpoint = v.ValueString()
 			}
 		}
-		baseURL, err := p.baseURL(endpoint, edge, region)
+		baseURL, err := productBaseURL(p, endpoint, edge, region)
 		switch {
 		case err != nil && endpoint != "":
-			diags.AddAttributeError(path.Root("endpoints").AtName(p.name), "Invalid Twilio endpoint", err.Error())
+			diags.AddAttributeError(path.Root("endpoints").AtName(p.Endpoint), "Invalid Twilio endpoint", err.Error())
 		case err != nil && !hostErrors[err.Error()]:
 			// edge and region make every product's host: one error says it.
 			hostErrors[err.Error()] = true
@@ -218,7 +199,7 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 			}
 			diags.AddAttributeError(attrPath, "Invalid Twilio endpoint", err.Error())
 		}
-		s.BaseURLs[p.name] = baseURL
+		s.BaseURLs[p.Endpoint] = baseURL
 	}
 
 	s.MaxRetries = defaultMaxRetries
@@ -290,11 +271,11 @@ func missingCredentials(accountSid, authToken, apiKey, apiSecret string) string 
 		"Not set: " + strings.Join(missing, ", ") + "."
 }
 
-// baseURL picks the product API's base URL: an explicit endpoint, else the
-// edge/region host, else Twilio's global host.
-func (p product) baseURL(endpoint, edge, region string) (string, error) {
+// productBaseURL picks the product API's base URL: an explicit endpoint,
+// else the edge/region host, else Twilio's global host.
+func productBaseURL(p framework.Product, endpoint, edge, region string) (string, error) {
 	if endpoint != "" {
-		if err := validateEndpoint("endpoints."+p.name, endpoint); err != nil {
+		if err := validateEndpoint("endpoints."+p.Endpoint, endpoint); err != nil {
 			return "", err
 		}
 		return strings.TrimRight(endpoint, "/"), nil
@@ -306,13 +287,13 @@ func (p product) baseURL(endpoint, edge, region string) (string, error) {
 	}
 	switch {
 	case edge == "" && region == "":
-		return p.defaultURL, nil
+		return p.DefaultURL, nil
 	case edge == "":
 		return "", fmt.Errorf("region %q is set without an edge; Twilio retired region-only hostnames in 2026. %s", region, edgeSuggestion(region))
 	case region == "":
 		region = "us1"
 	}
-	return fmt.Sprintf("https://%s.%s.%s.twilio.com", p.host, edge, region), nil
+	return fmt.Sprintf("https://%s.%s.%s.twilio.com", p.HostLabel, edge, region), nil
 }
 
 func edgeSuggestion(region string) string {

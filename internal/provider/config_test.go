@@ -9,6 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
 )
 
 const (
@@ -50,7 +55,7 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 		"flex": types.StringValue("https://flex-proxy.example.com/base/")})
 	s, diags := resolveSettings(m, envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "9",
-		envChatEndpoint: "https://env.example.com", envConversationsEndpoint: "https://conv.example.com/", envFlexEndpoint: "https://env-flex.example.com",
+		"TWILIO_CHAT_ENDPOINT": "https://env.example.com", "TWILIO_CONVERSATIONS_ENDPOINT": "https://conv.example.com/", "TWILIO_FLEX_ENDPOINT": "https://env-flex.example.com",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
@@ -68,7 +73,7 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 func TestResolveSettings_environmentFillsWhatConfigLeavesNull(t *testing.T) {
 	s, diags := resolveSettings(nullModel(), envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "0",
-		envEdge: "dublin", envRegion: "ie1", envFlexEndpoint: "http://localhost:4010/flex",
+		envEdge: "dublin", envRegion: "ie1", "TWILIO_FLEX_ENDPOINT": "http://localhost:4010/flex",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
@@ -146,9 +151,9 @@ func TestResolveSettings_invalidEnvironmentValues(t *testing.T) {
 		"max concurrent not number": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxConcurrent: "ten"}, `got "ten"`},
 		"negative":                  {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envMaxRetries: "-1"}, "TWILIO_MAX_RETRIES must be a whole number"},
 		"region alone":              {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envRegion: "au1"}, `Add edge = "sydney" (or TWILIO_EDGE=sydney)`},
-		"http remote":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envChatEndpoint: "http://10.0.0.1:8080"}, `endpoints.chat "http://10.0.0.1:8080" uses plain http to a host that is not loopback`},
-		"http remote conversations": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envConversationsEndpoint: "http://10.0.0.2"}, `endpoints.conversations "http://10.0.0.2" uses plain http to a host that is not loopback`},
-		"http remote flex":          {map[string]string{envAccountSid: envAccount, envAuthToken: "t", envFlexEndpoint: "http://flex.example.com"}, `endpoints.flex "http://flex.example.com" uses plain http to a host that is not loopback`},
+		"http remote":               {map[string]string{envAccountSid: envAccount, envAuthToken: "t", "TWILIO_CHAT_ENDPOINT": "http://10.0.0.1:8080"}, `endpoints.chat "http://10.0.0.1:8080" uses plain http to a host that is not loopback`},
+		"http remote conversations": {map[string]string{envAccountSid: envAccount, envAuthToken: "t", "TWILIO_CONVERSATIONS_ENDPOINT": "http://10.0.0.2"}, `endpoints.conversations "http://10.0.0.2" uses plain http to a host that is not loopback`},
+		"http remote flex":          {map[string]string{envAccountSid: envAccount, envAuthToken: "t", "TWILIO_FLEX_ENDPOINT": "http://flex.example.com"}, `endpoints.flex "http://flex.example.com" uses plain http to a host that is not loopback`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, diags := resolveSettings(nullModel(), envOf(tc.env))
@@ -200,14 +205,14 @@ func TestProductBaseURL(t *testing.T) {
 		{"http://[::1]:4010", "", "", "http://[::1]:4010"},
 		{"http://localhost:4010", "", "", "http://localhost:4010"},
 	} {
-		got, err := chatProduct.baseURL(tc.endpoint, tc.edge, tc.region)
+		got, err := productBaseURL(chat.Product, tc.endpoint, tc.edge, tc.region)
 		if err != nil || got != tc.want {
 			t.Errorf("chat baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
 		}
-		for _, p := range []product{conversationsProduct, flexProduct} {
-			want := strings.Replace(tc.want, "https://chat.", "https://"+p.host+".", 1)
-			if got, err := p.baseURL(tc.endpoint, tc.edge, tc.region); err != nil || got != want {
-				t.Errorf("%s baseURL(%q, %q, %q) = %q, %v; want %q", p.name, tc.endpoint, tc.edge, tc.region, got, err, want)
+		for _, p := range []framework.Product{conversations.Product, flex.Product} {
+			want := strings.Replace(tc.want, "https://chat.", "https://"+p.HostLabel+".", 1)
+			if got, err := productBaseURL(p, tc.endpoint, tc.edge, tc.region); err != nil || got != want {
+				t.Errorf("%s baseURL(%q, %q, %q) = %q, %v; want %q", p.Endpoint, tc.endpoint, tc.edge, tc.region, got, err, want)
 			}
 		}
 	}
@@ -226,7 +231,7 @@ func TestProductBaseURL_errors(t *testing.T) {
 		{"https://user:pass@example.com", "", "", "must not contain credentials"},
 		{"https://example.com/?x=1", "", "", "must not contain credentials, a query or a fragment"},
 	} {
-		_, err := conversationsProduct.baseURL(tc.endpoint, tc.edge, tc.region)
+		_, err := productBaseURL(conversations.Product, tc.endpoint, tc.edge, tc.region)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("baseURL(%q, %q, %q) error = %v, want it to contain %q", tc.endpoint, tc.edge, tc.region, err, tc.want)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/contract"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
 )
 
 // The Conversations contract tests run the provider against a second Prism
@@ -195,10 +196,10 @@ func TestAccContract_conversationsUsersEqualTheSpecExamples(t *testing.T) {
 	}
 	var checks []statecheck.StateCheck
 	for _, name := range []string{"default_by_identity", "default_by_sid"} {
-		checks = append(checks, exampleStateChecks(t, NewConversationsUserDataSource(), "data.twilio_conversations_user."+name, onDefault)...)
+		checks = append(checks, exampleStateChecks(t, conversations.NewUserDataSource(), "data.twilio_conversations_user."+name, onDefault)...)
 	}
 	for _, name := range []string{"scoped_by_identity", "scoped_by_sid"} {
-		checks = append(checks, exampleStateChecks(t, NewConversationsUserDataSource(), "data.twilio_conversations_user."+name, scoped)...)
+		checks = append(checks, exampleStateChecks(t, conversations.NewUserDataSource(), "data.twilio_conversations_user."+name, scoped)...)
 	}
 
 	proxy := startRecordingProxy(t, endpoint)
@@ -222,8 +223,8 @@ func TestAccContract_conversationsConfigurationsEqualTheSpecExamples(t *testing.
 	if service["chat_service_sid"] != exampleServiceSid {
 		t.Fatalf("the spec's example changed: chat_service_sid %v", service["chat_service_sid"])
 	}
-	checks := exampleStateChecks(t, NewConversationsConfigurationDataSource(), "data.twilio_conversations_configuration.account", account)
-	checks = append(checks, exampleStateChecks(t, NewConversationsServiceConfigurationDataSource(), "data.twilio_conversations_service_configuration.service", service)...)
+	checks := exampleStateChecks(t, conversations.NewConfigurationDataSource(), "data.twilio_conversations_configuration.account", account)
+	checks = append(checks, exampleStateChecks(t, conversations.NewServiceConfigurationDataSource(), "data.twilio_conversations_service_configuration.service", service)...)
 
 	proxy := startRecordingProxy(t, endpoint)
 	accTest(t, resource.TestStep{

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/contract"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/chat"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
 )
 
 // The services in state are the specs' own examples, as Prism serves them:
@@ -23,7 +25,7 @@ func TestAccContract_chatServiceEqualsTheSpecExample(t *testing.T) {
 	accTest(t,
 		resource.TestStep{
 			Config:            contractProviderBlock(proxy) + dataBlock("twilio_chat_service", "flex", str("sid", exampleServiceSid)),
-			ConfigStateChecks: exampleStateChecks(t, NewChatServiceDataSource(), "data.twilio_chat_service.flex", example),
+			ConfigStateChecks: exampleStateChecks(t, chat.NewServiceDataSource(), "data.twilio_chat_service.flex", example),
 		},
 		resource.TestStep{
 			Config: contractProviderBlock(proxy) + dataBlock("twilio_chat_service", "flex", str("friendly_name", "friendly_name")),
@@ -42,8 +44,8 @@ func TestAccContract_conversationsServiceEqualsTheSpecExamples(t *testing.T) {
 	}
 	first, _ := listed[0].(map[string]any)
 	name, _ := first["friendly_name"].(string)
-	checks := exampleStateChecks(t, NewConversationsServiceDataSource(), "data.twilio_conversations_service.by_sid", fetched)
-	checks = append(checks, exampleStateChecks(t, NewConversationsServiceDataSource(), "data.twilio_conversations_service.by_name", first)...)
+	checks := exampleStateChecks(t, conversations.NewServiceDataSource(), "data.twilio_conversations_service.by_sid", fetched)
+	checks = append(checks, exampleStateChecks(t, conversations.NewServiceDataSource(), "data.twilio_conversations_service.by_name", first)...)
 	proxy := startRecordingProxy(t, endpoint)
 	accTest(t, resource.TestStep{
 		Config: contractConversationsProviderBlock(proxy) +

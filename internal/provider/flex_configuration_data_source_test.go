@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/flex"
 )
 
 const flexAddr = "data.twilio_flex_configuration.x"
@@ -62,7 +63,7 @@ func flexStateChecks(t *testing.T, addr string, body []byte, untyped func(raw st
 		t.Fatalf("%s: %v", body, err)
 	}
 	var resp datasource.SchemaResponse
-	NewFlexConfigurationDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	flex.NewConfigurationDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
 	if len(fields) != len(resp.Schema.Attributes)-1 {
 		t.Errorf("the answer has %d fields, the data source %d attributes besides timeouts", len(fields), len(resp.Schema.Attributes)-1)
 	}
@@ -205,15 +206,15 @@ func TestAccFlexConfiguration_endpointFromEnvironmentAndProviderBlock(t *testing
 	emu.SetDefaultService(testServiceSid)
 	ok := []statecheck.StateCheck{expectAttr(flexAddr, "flex_service_instance_sid", knownvalue.StringExact(testServiceSid))}
 	withoutFlex := fmt.Sprintf("\nprovider \"twilio\" {\n  account_sid = %q\n  auth_token  = %q\n  endpoints   = { chat = %q }\n}\n", testAccountSid, testAuthToken, emu.URL())
-	t.Setenv(envFlexEndpoint, emu.FlexURL())
+	t.Setenv("TWILIO_FLEX_ENDPOINT", emu.FlexURL())
 	accTestSerial(t, resource.TestStep{Config: withoutFlex + flexConfig(), ConfigStateChecks: ok})
 	if got := emu.RequestCount(); got == 0 {
 		t.Fatal("TWILIO_FLEX_ENDPOINT was not used: the emulator saw no request")
 	}
 	// Nothing listens on port 1: only the provider block's endpoint can answer.
-	t.Setenv(envFlexEndpoint, "http://127.0.0.1:1/flex")
+	t.Setenv("TWILIO_FLEX_ENDPOINT", "http://127.0.0.1:1/flex")
 	accTestSerial(t, resource.TestStep{Config: providerBlock(emu) + flexConfig(), ConfigStateChecks: ok})
-	t.Setenv(envFlexEndpoint, "http://10.20.30.40/flex")
+	t.Setenv("TWILIO_FLEX_ENDPOINT", "http://10.20.30.40/flex")
 	accTestSerial(t, resource.TestStep{
 		Config:      withoutFlex + flexConfig(),
 		PlanOnly:    true,

@@ -1,7 +1,10 @@
-// Package provider implements the twilio Terraform provider on
-// terraform-plugin-framework. It knows no HTTP: requests go through the
-// product clients (internal/twilio/chat, internal/twilio/conversations, internal/twilio/flex),
-// which share the one HTTP layer of internal/twilio.
+// Package provider is the twilio Terraform provider on
+// terraform-plugin-framework: its schema, its configuration, and the list
+// of products whose data sources it serves (products). Each product's data
+// sources live in their own package (internal/provider/chat, ...), on what
+// they all share (internal/provider/framework); requests go through the
+// product REST clients under internal/twilio, which share its one HTTP
+// layer.
 package provider
 
 import (
@@ -9,7 +12,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -21,9 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/conversations"
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/flex"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
 )
@@ -45,21 +45,6 @@ func New(version string) func() provider.Provider {
 	}
 }
 
-// providerData is what every data source receives from Configure.
-type providerData struct {
-	chat          *chat.Client
-	conversations *conversations.Client
-	flex          *flex.Client
-	// credentials names the pair in use (never the secret) for errors.
-	credentials string
-	// secrets are masked from every log line the data sources write.
-	secrets []string
-	// unknown lists attributes not known until apply; reads cannot run yet.
-	unknown []string
-	// lists are shared by the lookups by name.
-	lists *sharedLists
-}
-
 func (p *twilioProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "twilio"
 	resp.Version = p.version
@@ -74,7 +59,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "Twilio Account SID (`AC` followed by 32 hex digits). Environment: `TWILIO_ACCOUNT_SID`.",
 				Optional:            true,
-				Validators:          []validator.String{sidValidator(sid.Account)},
+				Validators:          []validator.String{framework.SidValidator(sid.Account)},
 			},
 			"auth_token": schema.StringAttribute{
 				MarkdownDescription: "Auth token of `account_sid`. Environment: `TWILIO_AUTH_TOKEN`.",
@@ -84,7 +69,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "API key SID (`SK` followed by 32 hex digits). Used with `api_secret` instead of `account_sid`/`auth_token` when both are set. Environment: `TWILIO_API_KEY`.",
 				Optional:            true,
-				Validators:          []validator.String{sidValidator(sid.APIKey)},
+				Validators:          []validator.String{framework.SidValidator(sid.APIKey)},
 			},
 			"api_secret": schema.StringAttribute{
 				MarkdownDescription: "Secret of `api_key`. Environment: `TWILIO_API_SECRET`.",
@@ -132,14 +117,14 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 func endpointAttributes() map[string]schema.Attribute {
 	attrs := make(map[string]schema.Attribute, len(products))
 	for _, p := range products {
-		attrs[p.name] = endpointAttribute(p)
+		attrs[p.Endpoint] = endpointAttribute(p)
 	}
 	return attrs
 }
 
-func endpointAttribute(p product) schema.StringAttribute {
+func endpointAttribute(p framework.Product) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("Base URL replacing `%s`, for a proxy or an emulator. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `%s`.", p.defaultURL, p.env),
+		MarkdownDescription: fmt.Sprintf("Base URL replacing `%s`, for a proxy or an emulator. `https://` is accepted for any host; plain `http://` only for loopback hosts (`127.0.0.0/8`, `::1`, `localhost`), so credentials never travel in clear text. Environment: `%s`.", p.DefaultURL, p.Env),
 		Optional:            true,
 		Validators:          []validator.String{endpointValidator{}},
 	}
@@ -152,8 +137,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	if unknown := unknownAttributes(model); len(unknown) > 0 {
-		data := &providerData{unknown: unknown}
-		resp.DataSourceData = data
+		resp.DataSourceData = framework.UnknownProviderData(unknown)
 		return
 	}
 	s, diags := resolveSettings(model, p.getenv)
@@ -165,15 +149,15 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		s.Password,
 		base64.StdEncoding.EncodeToString([]byte(s.Username + ":" + s.Password)),
 	}
-	ctx = maskSecrets(ctx, secrets)
+	ctx = framework.MaskSecrets(ctx, secrets)
 	// One client, so one connection pool and retry policy, per host; one
 	// budget for them all.
 	budget := twilio.NewBudget(s.MaxConcurrent)
 	clients := map[string]*twilio.Client{}
 	for _, product := range products {
 		client, err := twilio.New(twilio.Config{
-			API:            product.host,
-			BaseURL:        s.BaseURLs[product.name],
+			API:            product.HostLabel,
+			BaseURL:        s.BaseURLs[product.Endpoint],
 			Username:       s.Username,
 			Password:       s.Password,
 			UserAgent:      userAgent(p.version, req.TerraformVersion),
@@ -183,10 +167,10 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 			Logger:         tflogDebug,
 		})
 		if err != nil {
-			resp.Diagnostics.AddError("Cannot create the Twilio "+product.name+" client", err.Error())
+			resp.Diagnostics.AddError("Cannot create the Twilio "+product.Endpoint+" client", err.Error())
 			return
 		}
-		clients[product.name] = client
+		clients[product.Endpoint] = client
 	}
 	tflog.Debug(ctx, "Configured the Twilio clients", map[string]any{
 		"base_urls":       s.BaseURLs,
@@ -195,14 +179,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		"request_timeout": s.RequestTimeout.String(),
 		"max_concurrent":  s.MaxConcurrent,
 	})
-	resp.DataSourceData = &providerData{
-		chat:          chat.New(clients[chatProduct.name]),
-		conversations: conversations.New(clients[conversationsProduct.name]),
-		flex:          flex.New(clients[flexProduct.name]),
-		credentials:   s.Credentials,
-		secrets:       secrets,
-		lists:         &sharedLists{},
-	}
+	resp.DataSourceData = framework.NewProviderData(clients, s.Credentials, secrets)
 }
 
 func userAgent(version, terraformVersion string) string {
@@ -210,19 +187,6 @@ func userAgent(version, terraformVersion string) string {
 		terraformVersion = "unknown"
 	}
 	return fmt.Sprintf("terraform-provider-twilio/%s (+https://%s) Terraform/%s", version, RegistryAddress, terraformVersion)
-}
-
-// maskSecrets hides the secrets and the Basic header built from them from
-// every log line written with the returned context.
-func maskSecrets(ctx context.Context, secrets []string) context.Context {
-	nonEmpty := make([]string, 0, len(secrets))
-	for _, s := range secrets {
-		if strings.TrimSpace(s) != "" {
-			nonEmpty = append(nonEmpty, s)
-		}
-	}
-	ctx = tflog.MaskMessageStrings(ctx, nonEmpty...)
-	return tflog.MaskAllFieldValuesStrings(ctx, nonEmpty...)
 }
 
 func tflogDebug(ctx context.Context, msg string, fields map[string]any) {
@@ -234,19 +198,9 @@ func (p *twilioProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *twilioProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewChatUserDataSource,
-		NewConversationsUserDataSource,
-		NewConversationsServiceConfigurationDataSource,
-		NewConversationsConfigurationDataSource,
-		NewChatRoleDataSource,
-		NewConversationsRoleDataSource,
-		NewChatUsersDataSource,
-		NewConversationsUsersDataSource,
-		NewChatServiceDataSource,
-		NewConversationsServiceDataSource,
-		NewChatRolesDataSource,
-		NewConversationsRolesDataSource,
-		NewFlexConfigurationDataSource,
+	var all []func() datasource.DataSource
+	for _, product := range products {
+		all = append(all, product.DataSources...)
 	}
+	return all
 }

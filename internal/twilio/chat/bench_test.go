@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
 )
 
 const (

@@ -1,25 +1,17 @@
 package conversations
 
+import "github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+
 // Every field the API marks nullable is a pointer (or a map or slice, nil
 // for null), so that null in the API stays distinguishable from "", false
 // or zero.
 
 // User is conversations.v1.service.service_user (and conversations.v1.user,
-// the same fields on the default service).
+// the same fields on the default service): Chat's user but for the name of
+// its service and Chat's channel count, on the same objects.
 type User struct {
-	Sid            *string            `json:"sid"`
-	AccountSid     *string            `json:"account_sid"`
-	ChatServiceSid *string            `json:"chat_service_sid"`
-	RoleSid        *string            `json:"role_sid"`
-	Identity       *string            `json:"identity"`
-	FriendlyName   *string            `json:"friendly_name"`
-	Attributes     *string            `json:"attributes"`
-	IsOnline       *bool              `json:"is_online"`
-	IsNotifiable   *bool              `json:"is_notifiable"`
-	DateCreated    *string            `json:"date_created"`
-	DateUpdated    *string            `json:"date_updated"`
-	URL            *string            `json:"url"`
-	Links          map[string]*string `json:"links"`
+	chat.UserBase
+	ChatServiceSid *string `json:"chat_service_sid"`
 }
 
 // Role is conversations.v1.service.service_role; Type is "conversation" or

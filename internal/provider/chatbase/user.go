@@ -1,0 +1,92 @@
+package chatbase
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
+	chatapi "github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio/chat"
+)
+
+// UserFields are a user's attributes on Chat v2 and Conversations v1 alike
+// (chatapi.UserBase), but its service: the model of a singular user data
+// source, and of each element of a plural one.
+type UserFields struct {
+	Sid          types.String         `tfsdk:"sid"`
+	Identity     types.String         `tfsdk:"identity"`
+	AccountSid   types.String         `tfsdk:"account_sid"`
+	Attributes   jsontypes.Normalized `tfsdk:"attributes"`
+	FriendlyName types.String         `tfsdk:"friendly_name"`
+	RoleSid      types.String         `tfsdk:"role_sid"`
+	IsOnline     types.Bool           `tfsdk:"is_online"`
+	IsNotifiable types.Bool           `tfsdk:"is_notifiable"`
+	DateCreated  timetypes.RFC3339    `tfsdk:"date_created"`
+	DateUpdated  timetypes.RFC3339    `tfsdk:"date_updated"`
+	URL          types.String         `tfsdk:"url"`
+	Links        types.Map            `tfsdk:"links"`
+}
+
+// FlattenUser copies a user into the model, keeping every null null.
+func FlattenUser(u *chatapi.UserBase, m *UserFields) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.Sid = types.StringPointerValue(u.Sid)
+	m.Identity = types.StringPointerValue(u.Identity)
+	m.AccountSid = types.StringPointerValue(u.AccountSid)
+	m.Attributes = jsontypes.NewNormalizedPointerValue(u.Attributes)
+	m.FriendlyName = types.StringPointerValue(u.FriendlyName)
+	m.RoleSid = types.StringPointerValue(u.RoleSid)
+	m.IsOnline = types.BoolPointerValue(u.IsOnline)
+	m.IsNotifiable = types.BoolPointerValue(u.IsNotifiable)
+	m.DateCreated = framework.FlattenDate(u.DateCreated, "date_created", &diags)
+	m.DateUpdated = framework.FlattenDate(u.DateUpdated, "date_updated", &diags)
+	m.URL = types.StringPointerValue(u.URL)
+	m.Links = framework.FlattenLinks(u.Links, &diags)
+	return diags
+}
+
+// UserAttributes are the computed attributes a user has on both Chat v2 and
+// Conversations v1; links names the API's own link names for the docs.
+func UserAttributes(links string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"account_sid":   schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the user."},
+		"attributes":    schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{}, MarkdownDescription: "Application-specific data, the JSON string exactly as Twilio returns it; null when Twilio returns null. Decode it with `jsondecode()`."},
+		"friendly_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Display name of the user; null when none was set."},
+		"role_sid":      schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Role assigned to the user (`RL...`)."},
+		"is_online": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user is connected to the service. " +
+			"Null (not `false`) when the service's reachability indicator is off or the user has never been online."},
+		"is_notifiable": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user has a potentially valid push notification registration. " +
+			"Null (not `false`) when the service's reachability indicator is off or the user never had a registration."},
+		"date_created": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was created, RFC 3339, as returned."},
+		"date_updated": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was last updated, RFC 3339, as returned."},
+		"links":        schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "URLs of related resources keyed by Twilio's link names, such as " + links + "; null when Twilio returns null."},
+		"url":          schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the user resource."},
+	}
+}
+
+// maxIdentityBytes keeps an identity well inside every URL length limit on
+// the way to Twilio.
+const maxIdentityBytes = 1024
+
+// IdentityArgument is the optional identity of a user lookup.
+func IdentityArgument() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("Identity of the user, case-sensitive, as your application assigned it (often a user name or an e-mail address). Any characters are accepted, including `/ ? # %% +`, spaces and Unicode; `.` and `..` are refused because they would change the meaning of the URL. At most %d bytes. Exactly one of `sid` and `identity` must be set; the other is read from Twilio.", maxIdentityBytes),
+		Optional:            true,
+		Computed:            true,
+		Validators:          identityValidators(),
+	}
+}
+
+func identityValidators() []validator.String {
+	return []validator.String{
+		stringvalidator.LengthBetween(1, maxIdentityBytes),
+		stringvalidator.NoneOf(".", ".."),
+	}
+}
