@@ -24,6 +24,6 @@ ifeq ($(BENCH_ONLY),concurrency)
 else ifeq ($(BENCH_ONLY),lookups)
 	$(BIN)/bench -cli $(BENCH_CLI) -provider $(PROVIDER) -before "$(BENCH_BEFORE)" -runs $(BENCH_RUNS) -only-lookups -out BENCHMARKS.md
 else
-	go test -run '^$$' -bench . -benchmem -count 1 ./internal/twilio/chat ./internal/provider | grep -E '^(Benchmark|goos|goarch|cpu)' | sort -u > $(BIN)/gobench.txt
+	go test -run '^$$' -bench . -benchmem -count 1 ./internal/twilio/chat ./internal/provider/... | grep -E '^(Benchmark|goos|goarch|cpu)' | sort -u > $(BIN)/gobench.txt
 	$(BIN)/bench -cli $(BENCH_CLI) -provider $(PROVIDER) -n $(BENCH_N) -bulk=$(BENCH_BULK) -runs $(BENCH_RUNS) -concurrency=$(BENCH_CONCURRENCY) -lookups=$(BENCH_LOOKUPS) -before "$(BENCH_BEFORE)" -gobench $(BIN)/gobench.txt -out BENCHMARKS.md
 endif

@@ -8,7 +8,7 @@ FUZZ_SHORT ?= 10s
 # FuzzRequestPath) ran almost nothing else (9 thousand execs in a minute
 # instead of a quarter of a million in 30 s).
 FUZZ_MINIMIZE ?= 2s
-FUZZ_TARGETS := internal/twilio:FuzzRequestPath internal/twilio:FuzzPageQuery internal/twilio/chat:FuzzDecodeUser internal/provider:FuzzDecodeAndFlatten internal/provider:FuzzDecodeAndFlattenFlexConfiguration
+FUZZ_TARGETS := internal/twilio:FuzzRequestPath internal/twilio:FuzzPageQuery internal/twilio/chat:FuzzDecodeUser internal/provider/chat:FuzzDecodeAndFlatten internal/provider/flex:FuzzDecodeAndFlattenConfiguration
 
 .PHONY: fuzz fuzz-short
 fuzz:
