@@ -71,7 +71,7 @@ type Server struct {
 
 // New returns an emulator that is not yet listening.
 func New(creds Credentials) *Server {
-	return &Server{creds: creds, closed: make(chan struct{}), store: newStore()}
+	return &Server{creds: creds, closed: make(chan struct{})}
 }
 
 // Start listens on a random loopback port and serves plain HTTP.
@@ -164,15 +164,6 @@ func (s *Server) URL() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.baseURL
-}
-
-// FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
-// or "" before Start.
-func (s *Server) FlexURL() string {
-	if u := s.URL(); u != "" {
-		return u + FlexBasePath
-	}
-	return ""
 }
 
 // Close stops listening, closes every connection and releases handlers that
