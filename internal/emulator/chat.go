@@ -10,9 +10,9 @@ import (
 )
 
 // Chat v2 (https://chat.twilio.com): the account's services, and each
-// service's users and roles. They are stored here in Chat's shape, and
-// Conversations serves the same objects rendered in its own
-// (conversations.go), as Twilio's two APIs do.
+// service's users and roles. They are stored here, in Chat's shape, and
+// Conversations serves the same objects rendered in its own shape, as
+// Twilio's two APIs do.
 var chatProduct = product{api: APIChat, base: "/v2", routes: []route{
 	newRoute(RouteChatUser, "/Services/{service}/Users/{id}", chatUsers.fetch),
 	newRoute(RouteChatUsers, "/Services/{service}/Users", chatUsers.list),
@@ -108,25 +108,25 @@ func (o objects) render(s *Server, it *item, serviceSid string) []byte {
 
 // chatStore is Chat's part of the store, which Conversations reads too.
 type chatStore struct {
-	services map[string]*service
+	services map[string]*chatService
 	// serviceObjects are the services' own bodies (PutService), which
 	// /v2/Services and /v1/Services serve.
 	serviceObjects collection
 }
 
-type service struct {
+type chatService struct {
 	users, roles collection
 }
 
 // chat is Chat's part of s's store. Called with s.mu held.
-func (s *Server) chat() *chatStore { return storePart[chatStore](&s.store, APIChat) }
+func (s *Server) chat() *chatStore { return storePart[chatStore](&s.store) }
 
-func (st *chatStore) service(serviceSid string) *service {
+func (st *chatStore) service(serviceSid string) *chatService {
 	sv := st.services[serviceSid]
 	if sv == nil {
-		sv = &service{}
+		sv = &chatService{}
 		if st.services == nil {
-			st.services = map[string]*service{}
+			st.services = map[string]*chatService{}
 		}
 		st.services[serviceSid] = sv
 	}
@@ -137,7 +137,7 @@ var serviceSidPattern = sid.Pattern(sid.Service)
 
 // lookup is the stored service serviceSid, or Twilio's answer when there
 // is none.
-func (st *chatStore) lookup(serviceSid string) (*service, int, []byte) {
+func (st *chatStore) lookup(serviceSid string) (*chatService, int, []byte) {
 	sv := st.services[serviceSid]
 	if sv == nil || !serviceSidPattern.MatchString(serviceSid) {
 		return nil, http.StatusForbidden, serviceNotFoundBody()
@@ -149,7 +149,7 @@ func serviceNotFoundBody() []byte {
 	return errorBody(http.StatusForbidden, 20403, "Service instance not found")
 }
 
-func (sv *service) collection(k kind) *collection {
+func (sv *chatService) collection(k kind) *collection {
 	if k == roles {
 		return &sv.roles
 	}
@@ -339,15 +339,4 @@ func linkSegment(name string) string {
 		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 	}
 	return b.String()
-}
-
-// chatUserLinksBase is the base of links when they are exactly the ones
-// NewUser gives a user at chatPath.
-func chatUserLinksBase(v any, chatPath string) (string, bool) {
-	links, ok := v.(map[string]any)
-	if !ok || len(links) != 2 {
-		return "", false
-	}
-	base, ok := trimSuffixString(links["user_channels"], chatPath+"/Channels")
-	return base, ok && links["user_bindings"] == base+chatPath+"/Bindings"
 }

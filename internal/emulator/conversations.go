@@ -51,7 +51,7 @@ type conversationsStore struct {
 
 // conversations is Conversations' part of s's store. Called with s.mu held.
 func (s *Server) conversations() *conversationsStore {
-	return storePart[conversationsStore](&s.store, APIConversations)
+	return storePart[conversationsStore](&s.store)
 }
 
 // defaultService is the service /v1/Users and /v1/Roles read; an account
@@ -169,6 +169,17 @@ func trimSuffixString(v any, path string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSuffix(s, path), true
+}
+
+// chatUserLinksBase is the base of links when they are exactly the ones
+// NewUser gives a user at chatPath.
+func chatUserLinksBase(v any, chatPath string) (string, bool) {
+	links, ok := v.(map[string]any)
+	if !ok || len(links) != 2 {
+		return "", false
+	}
+	base, ok := trimSuffixString(links["user_channels"], chatPath+"/Channels")
+	return base, ok && links["user_bindings"] == base+chatPath+"/Bindings"
 }
 
 var twilioChatHost = regexp.MustCompile(`^chat(\.[a-z0-9-]+\.[a-z0-9-]+)?\.twilio\.com$`)

@@ -35,7 +35,7 @@ type flexStore struct {
 }
 
 // flex is Flex's part of s's store. Called with s.mu held.
-func (s *Server) flex() *flexStore { return storePart[flexStore](&s.store, APIFlex) }
+func (s *Server) flex() *flexStore { return storePart[flexStore](&s.store) }
 
 // flexConfiguration answers Flex's configuration; a UiVersion query pins
 // the answer's ui_version to it, as Twilio answers for the version asked.

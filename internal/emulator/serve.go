@@ -7,14 +7,18 @@ import (
 	"time"
 )
 
+// connCreatedKey carries when a connection was accepted, for per
+// connection latency.
+type connCreatedKey struct{}
+
 // serveHTTP applies what every route shares (request id, recording,
 // latency, auth, routing, method, faults) around the route's own answer.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Twilio-Request-Id", "RQ"+randomHex(16))
 
-	path := escapedPath(r)
-	rt, service, id, found := match(routes, path)
+	path := wirePath(r)
+	rt, service, id, found := match(allRoutes, path)
 	rec := &Request{Method: r.Method, Proto: r.Proto, EscapedPath: path, RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Time: time.Now()}
 	if found {
 		rec.Route = rt.name
@@ -49,6 +53,68 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		c := &call{r: r, route: rt, escapedPath: path, service: service, id: id}
 		s.answer(w, rec, c, s.nextFault(rt.name))
+	}
+}
+
+// answer sends the route's normal answer to c, or what f makes of it.
+func (s *Server) answer(w http.ResponseWriter, rec *Request, c *call, f *Fault) {
+	if f == nil {
+		status, body := c.route.serve(s, c)
+		s.reply(w, rec, status, body)
+		return
+	}
+	h := w.Header()
+	for k, v := range f.Header {
+		h.Set(k, v)
+	}
+	s.pause(c.r, f.Delay)
+	if f.Hang {
+		select {
+		case <-c.r.Context().Done():
+		case <-s.closed:
+		}
+		panic(http.ErrAbortHandler)
+	}
+	switch {
+	case f.ResetMidBody:
+		status, body := c.route.serve(s, c)
+		h.Set("Content-Type", "application/json")
+		h.Set("Content-Length", fmt.Sprint(len(body)))
+		s.setStatus(rec, status)
+		w.WriteHeader(status)
+		_, _ = w.Write(body[:len(body)/2])
+		_ = http.NewResponseController(w).Flush()
+		panic(http.ErrAbortHandler)
+	case f.BodyBytes > 0:
+		h.Set("Content-Type", "application/json")
+		h.Set("Content-Length", fmt.Sprint(f.BodyBytes))
+		s.setStatus(rec, http.StatusOK)
+		w.WriteHeader(http.StatusOK)
+		writeFiller(w, f.BodyBytes, func(n int) {
+			s.mu.Lock()
+			rec.FillerSent += int64(n)
+			s.mu.Unlock()
+		})
+	case f.Status != 0:
+		body := []byte(f.Body)
+		if f.Body == "" && f.Status >= 400 {
+			code := f.Status * 100
+			switch f.Status {
+			case 429, 500, 502, 503:
+				code = 20000 + f.Status
+			}
+			body = errorBody(f.Status, code, http.StatusText(f.Status))
+		}
+		if f.Status == http.StatusTooManyRequests && len(f.Header) == 0 {
+			h.Set("Retry-After", "1")
+		}
+		if f.ContentType != "" {
+			h.Set("Content-Type", f.ContentType)
+		}
+		s.reply(w, rec, f.Status, body)
+	default:
+		status, body := c.route.serve(s, c)
+		s.reply(w, rec, status, body)
 	}
 }
 
@@ -112,9 +178,9 @@ func (s *Server) reply(w http.ResponseWriter, rec *Request, status int, body []b
 	_, _ = w.Write(body)
 }
 
-// escapedPath is the path as sent on the wire: r.URL.EscapedPath may
+// wirePath is the path as sent on the wire: r.URL.EscapedPath may
 // re-escape it, which would hide what the client really sent.
-func escapedPath(r *http.Request) string {
+func wirePath(r *http.Request) string {
 	p, _, _ := strings.Cut(r.RequestURI, "?")
 	if !strings.HasPrefix(p, "/") {
 		return r.URL.EscapedPath()

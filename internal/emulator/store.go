@@ -2,29 +2,30 @@ package emulator
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 )
 
-// store is what the products serve. Each product keeps its own part (see
-// storePart), so that what is shared here knows no product's objects; seq
-// orders every object stored, across products, as page tokens point into
-// it.
+// store is what the products serve. Each product keeps its own part, of
+// its own type (see storePart), so that what is shared here knows no
+// product's objects; seq orders every object stored, across products, as
+// page tokens point into it.
 type store struct {
 	seq   uint64
-	parts map[API]any
+	parts map[reflect.Type]any
 }
 
-// storePart is api's part of st, a T made on first use. Called with s.mu
+// storePart is st's part of type T, made on first use. Called with s.mu
 // held.
-func storePart[T any](st *store, api API) *T {
-	if p, ok := st.parts[api].(*T); ok {
+func storePart[T any](st *store) *T {
+	if p, ok := st.parts[reflect.TypeFor[T]()].(*T); ok {
 		return p
 	}
 	p := new(T)
 	if st.parts == nil {
-		st.parts = map[API]any{}
+		st.parts = map[reflect.Type]any{}
 	}
-	st.parts[api] = p
+	st.parts[reflect.TypeFor[T]()] = p
 	return p
 }
 
