@@ -22,6 +22,7 @@ var chatProduct = product{api: APIChat, base: "/v2", routes: []route{
 	newRoute(RouteChatServices, "/Services", chatServices.list),
 }}
 
+// Chat serves at most 100 objects a page.
 var (
 	chatUsers    = objects{kind: users, maxPageSize: 100}
 	chatRoles    = objects{kind: roles, maxPageSize: 100}
@@ -32,7 +33,7 @@ var (
 // either API: the objects of its kind, in its API's shape.
 type objects struct {
 	kind        kind
-	maxPageSize int
+	maxPageSize int // the largest page of them the API serves
 	// service is the service whose users or roles the route reads, or false
 	// when nothing lives at its path; nil is the path's {service}.
 	service func(*Server) (string, bool)
