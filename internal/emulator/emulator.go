@@ -6,19 +6,63 @@
 // switches for the failures the real service and the network can produce.
 // One emulator serves the three APIs on one listener: /v2 is Chat, /v1 is
 // Conversations, and Flex's /v1 is under FlexBasePath.
+//
+// Each product is served from its own file (chat.go, conversations.go,
+// flex.go): its routes, its part of the store, its object builders and
+// setters, and the shape it answers in. The rest knows no product, so that
+// every route is listened for, authenticated, delayed, faulted, recorded
+// and paged alike: listen.go and serve.go answer requests, routes.go
+// matches them, paging.go serves Twilio's lists, faults.go the failures,
+// store.go keeps objects in insertion order and bodies.go encodes answers.
+// To serve another product, write one file that declares its API and
+// RouteName constants and a product value (the API, its base path and its
+// routes, each a name, a path below the base and the function answering
+// it), with what it stores as a part of its own type (storePart) and lists
+// served by Server.list; then add the value to products in products.go.
 package emulator
 
 import (
-	"context"
 	"crypto/x509"
-	"errors"
-	"fmt"
-	"io"
-	"log"
-	"net"
 	"net/http"
 	"sync"
 	"time"
+)
+
+// RouteName names one operation the emulator serves, for per-route faults,
+// paging hooks and recorded requests.
+type RouteName string
+
+// The routes, one per Twilio operation.
+const (
+	RouteChatUser                          RouteName = "ChatUser"                          // GET /v2/Services/{IS}/Users/{sid or identity}
+	RouteChatUsers                         RouteName = "ChatUsers"                         // GET /v2/Services/{IS}/Users
+	RouteChatRole                          RouteName = "ChatRole"                          // GET /v2/Services/{IS}/Roles/{RL}
+	RouteChatRoles                         RouteName = "ChatRoles"                         // GET /v2/Services/{IS}/Roles
+	RouteConversationsUser                 RouteName = "ConversationsUser"                 // GET /v1/Services/{IS}/Users/{sid or identity}
+	RouteConversationsUsers                RouteName = "ConversationsUsers"                // GET /v1/Services/{IS}/Users
+	RouteConversationsDefaultUser          RouteName = "ConversationsDefaultUser"          // GET /v1/Users/{sid or identity}
+	RouteConversationsDefaultUsers         RouteName = "ConversationsDefaultUsers"         // GET /v1/Users
+	RouteConversationsRole                 RouteName = "ConversationsRole"                 // GET /v1/Services/{IS}/Roles/{RL}
+	RouteConversationsRoles                RouteName = "ConversationsRoles"                // GET /v1/Services/{IS}/Roles
+	RouteConversationsDefaultRole          RouteName = "ConversationsDefaultRole"          // GET /v1/Roles/{RL}
+	RouteConversationsDefaultRoles         RouteName = "ConversationsDefaultRoles"         // GET /v1/Roles
+	RouteConversationsServiceConfiguration RouteName = "ConversationsServiceConfiguration" // GET /v1/Services/{IS}/Configuration
+	RouteConversationsConfiguration        RouteName = "ConversationsConfiguration"        // GET /v1/Configuration
+	RouteChatService                       RouteName = "ChatService"                       // GET /v2/Services/{IS}
+	RouteChatServices                      RouteName = "ChatServices"                      // GET /v2/Services
+	RouteConversationsService              RouteName = "ConversationsService"              // GET /v1/Services/{IS}
+	RouteConversationsServices             RouteName = "ConversationsServices"             // GET /v1/Services
+	RouteFlexConfiguration                 RouteName = "FlexConfiguration"                 // GET /flex/v1/Configuration (Flex's /v1/Configuration)
+)
+
+// API is one of the Twilio APIs the emulator serves.
+type API string
+
+// The APIs, by the host Twilio serves them from.
+const (
+	APIChat          API = "chat"          // /v2 paths, https://chat.twilio.com
+	APIConversations API = "conversations" // /v1 paths, https://conversations.twilio.com
+	APIFlex          API = "flex"          // /v1 paths under FlexBasePath, https://flex-api.twilio.com
 )
 
 // Credentials accepted by HTTP Basic auth. Either pair (AccountSid/AuthToken,
@@ -71,78 +115,8 @@ type Server struct {
 
 // New returns an emulator that is not yet listening.
 func New(creds Credentials) *Server {
-	return &Server{creds: creds, closed: make(chan struct{}), store: newStore()}
+	return &Server{creds: creds, closed: make(chan struct{})}
 }
-
-// Start listens on a random loopback port and serves plain HTTP.
-// It returns the base URL, e.g. "http://127.0.0.1:PORT".
-func (s *Server) Start() (string, error) { return s.start("127.0.0.1:0", false) }
-
-// StartTLS is Start over HTTPS (HTTP/2 enabled) with a fresh self-signed
-// certificate that CertPool trusts.
-func (s *Server) StartTLS() (string, error) { return s.start("127.0.0.1:0", true) }
-
-// StartAt is Start on a chosen address, which must be a loopback one: the
-// emulator accepts made-up credentials and must not be reachable from
-// elsewhere.
-func (s *Server) StartAt(addr string) (string, error) { return s.start(addr, false) }
-
-func (s *Server) start(addr string, useTLS bool) (string, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "", fmt.Errorf("emulator: bad listen address %q: %w", addr, err)
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return "", fmt.Errorf("emulator: refusing to listen on %q: only loopback addresses (127.0.0.0/8, ::1, localhost) are allowed", addr)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.srv != nil {
-		return "", errors.New("emulator: already started")
-	}
-	select {
-	case <-s.closed:
-		return "", errors.New("emulator: closed")
-	default:
-	}
-	srv := &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		// Handshake failures are expected in tests of certificate checking.
-		ErrorLog: log.New(io.Discard, "", 0),
-		ConnContext: func(ctx context.Context, _ net.Conn) context.Context {
-			return context.WithValue(ctx, connCreatedKey{}, time.Now())
-		},
-		ConnState: func(_ net.Conn, st http.ConnState) {
-			if st == http.StateNew {
-				s.mu.Lock()
-				s.connections++
-				s.mu.Unlock()
-			}
-		},
-	}
-	scheme := "http"
-	if useTLS {
-		cfg, pool, pemBytes, err := selfSignedTLS()
-		if err != nil {
-			return "", err
-		}
-		srv.TLSConfig, s.certPool, s.certPEM, scheme = cfg, pool, pemBytes, "https"
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return "", fmt.Errorf("emulator: %w", err)
-	}
-	s.srv, s.baseURL = srv, scheme+"://"+ln.Addr().String()
-	if useTLS {
-		go func() { _ = srv.ServeTLS(ln, "", "") }()
-	} else {
-		go func() { _ = srv.Serve(ln) }()
-	}
-	return s.baseURL, nil
-}
-
-type connCreatedKey struct{}
 
 // CertPEM is the certificate of a server started with StartTLS in PEM form,
 // for clients that take their trusted roots from a file; nil otherwise.
@@ -164,27 +138,6 @@ func (s *Server) URL() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.baseURL
-}
-
-// FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
-// or "" before Start.
-func (s *Server) FlexURL() string {
-	if u := s.URL(); u != "" {
-		return u + FlexBasePath
-	}
-	return ""
-}
-
-// Close stops listening, closes every connection and releases handlers that
-// are sleeping or hanging.
-func (s *Server) Close() {
-	s.closeOnce.Do(func() { close(s.closed) })
-	s.mu.Lock()
-	srv := s.srv
-	s.mu.Unlock()
-	if srv != nil {
-		_ = srv.Close()
-	}
 }
 
 // SetLatency delays every response by perRequest, and the responses on a
@@ -247,7 +200,3 @@ func (s *Server) PeakInFlight() int {
 	defer s.mu.Unlock()
 	return s.peakInFlight
 }
-
-// Handler is the API itself, for use with httptest or another server. Per
-// connection latency only applies when served by Start or StartTLS.
-func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }

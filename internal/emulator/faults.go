@@ -2,9 +2,7 @@ package emulator
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"net/http"
 	"time"
 )
 
@@ -97,68 +95,6 @@ func (s *Server) nextFault(route RouteName) *Fault {
 		return f
 	}
 	return s.faults.forever
-}
-
-// answer sends the route's normal answer to c, or what f makes of it.
-func (s *Server) answer(w http.ResponseWriter, rec *Request, c *call, f *Fault) {
-	if f == nil {
-		status, body := c.route.serve(s, c)
-		s.reply(w, rec, status, body)
-		return
-	}
-	h := w.Header()
-	for k, v := range f.Header {
-		h.Set(k, v)
-	}
-	s.pause(c.r, f.Delay)
-	if f.Hang {
-		select {
-		case <-c.r.Context().Done():
-		case <-s.closed:
-		}
-		panic(http.ErrAbortHandler)
-	}
-	switch {
-	case f.ResetMidBody:
-		status, body := c.route.serve(s, c)
-		h.Set("Content-Type", "application/json")
-		h.Set("Content-Length", fmt.Sprint(len(body)))
-		s.setStatus(rec, status)
-		w.WriteHeader(status)
-		_, _ = w.Write(body[:len(body)/2])
-		_ = http.NewResponseController(w).Flush()
-		panic(http.ErrAbortHandler)
-	case f.BodyBytes > 0:
-		h.Set("Content-Type", "application/json")
-		h.Set("Content-Length", fmt.Sprint(f.BodyBytes))
-		s.setStatus(rec, http.StatusOK)
-		w.WriteHeader(http.StatusOK)
-		writeFiller(w, f.BodyBytes, func(n int) {
-			s.mu.Lock()
-			rec.FillerSent += int64(n)
-			s.mu.Unlock()
-		})
-	case f.Status != 0:
-		body := []byte(f.Body)
-		if f.Body == "" && f.Status >= 400 {
-			code := f.Status * 100
-			switch f.Status {
-			case 429, 500, 502, 503:
-				code = 20000 + f.Status
-			}
-			body = errorBody(f.Status, code, http.StatusText(f.Status))
-		}
-		if f.Status == http.StatusTooManyRequests && len(f.Header) == 0 {
-			h.Set("Retry-After", "1")
-		}
-		if f.ContentType != "" {
-			h.Set("Content-Type", f.ContentType)
-		}
-		s.reply(w, rec, f.Status, body)
-	default:
-		status, body := c.route.serve(s, c)
-		s.reply(w, rec, status, body)
-	}
 }
 
 // writeFiller streams rather than allocates, since size-cap tests ask for

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -20,13 +19,6 @@ type paging struct {
 
 // defaultPageSize is Twilio's page size for a list request without PageSize.
 const defaultPageSize = 50
-
-// apiMaxPageSize is the largest page each API serves; a larger PageSize is
-// clamped to it.
-var apiMaxPageSize = map[API]int{APIChat: 100, APIConversations: 50}
-
-// servicesMaxPageSize is the largest page of services, on both APIs.
-const servicesMaxPageSize = 100
 
 // SetMaxPageSize serves pages of at most n items whatever the client asks,
 // so that a test can spread a few items over several pages; n <= 0 lifts
@@ -119,8 +111,18 @@ func parsePageRequest(q url.Values) (pageRequest, string) {
 	return p, ""
 }
 
-// list serves one page of a service's users or roles in insertion order.
-func (s *Server) list(c *call) (int, []byte) {
+// listing is what one list request pages through.
+type listing struct {
+	collection  *collection
+	key         string // the answer's field that holds the page, e.g. "users"
+	maxPageSize int    // the largest page the API serves; a larger PageSize is clamped to it
+	render      func(*item) []byte
+}
+
+// list serves one page of what open lists, in insertion order. open is
+// called with s.mu held; it gives Twilio's answer instead, with no collection,
+// when there is nothing to list (no such service, say).
+func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte) {
 	req, invalid := parsePageRequest(c.r.URL.Query())
 	if invalid != "" {
 		return http.StatusBadRequest, errorBody(http.StatusBadRequest, 20001, invalid)
@@ -133,35 +135,32 @@ func (s *Server) list(c *call) (int, []byte) {
 	}
 
 	s.mu.Lock()
-	col, serviceSid, status, body := s.collectionOf(c)
-	if col == nil {
+	l, status, body := open()
+	if l.collection == nil {
 		s.mu.Unlock()
 		return status, body
 	}
-	size := min(req.size, apiMaxPageSize[c.route.api])
-	if c.route.kind == services {
-		size = min(req.size, servicesMaxPageSize)
-	}
+	size := min(req.size, l.maxPageSize)
 	if s.paging.maxPageSize > 0 {
 		size = min(size, s.paging.maxPageSize)
 	}
-	items := col.items
+	items := l.collection.items
 	var start int
 	switch {
 	case req.token == "":
 		start = min(req.page*size, len(items))
 	case req.backward:
-		start = max(0, col.firstAfter(req.seq-1)-size)
+		start = max(0, l.collection.firstAfter(req.seq-1)-size)
 	default:
-		start = col.firstAfter(req.seq)
+		start = l.collection.firstAfter(req.seq)
 	}
 	end := min(start+size, len(items))
 	page := make([][]byte, 0, end-start)
 	for _, it := range items[start:end] {
-		page = append(page, render(it, c.route.kind, cmp.Or(serviceSid, it.sid), c.route.view, s.paging.linkBase[APIConversations]))
+		page = append(page, l.render(it))
 	}
 	pageURL := s.linkBase(c) + listPath(c) + fmt.Sprintf("?PageSize=%d&Page=", size)
-	m := meta{Key: listKey(c.route.kind), Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}
+	m := meta{Key: l.key, Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}
 	if req.token != "" {
 		m.URL += "&PageToken=" + req.token
 	}
@@ -192,16 +191,6 @@ func (s *Server) list(c *call) (int, []byte) {
 	return http.StatusOK, buf.Bytes()
 }
 
-func listKey(k kind) string {
-	switch k {
-	case roles:
-		return "roles"
-	case services:
-		return "services"
-	}
-	return "users"
-}
-
 // listPath is the canonical path of c's list, whatever escaping the client
 // chose.
 func listPath(c *call) string {
@@ -213,4 +202,21 @@ func listPath(c *call) string {
 		}
 	}
 	return strings.Join(seg, "/")
+}
+
+// linkBase is the base of the links the emulator generates for c's API:
+// SetLinkBase's, else the emulator's own as the client reached it. Called
+// with s.mu held.
+func (s *Server) linkBase(c *call) string {
+	if base := s.paging.linkBase[c.route.api]; base != "" {
+		return base
+	}
+	if s.baseURL != "" {
+		return s.baseURL
+	}
+	scheme := "http"
+	if c.r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + c.r.Host
 }

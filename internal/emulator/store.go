@@ -2,49 +2,31 @@ package emulator
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 )
 
-// store holds every object once, in the shape it was given (Chat's, for
-// users and roles); other APIs' shapes are rendered from it.
+// store is what the products serve. Each product keeps its own part, of
+// its own type (see storePart), so that what is shared here knows no
+// product's objects; seq orders every object stored, across products, as
+// page tokens point into it.
 type store struct {
-	services map[string]*service
-	// serviceObjects are the services' own bodies (PutService), which
-	// /v2/Services and /v1/Services serve.
-	serviceObjects collection
-	seq            uint64
-	// account is the stored account configuration, nil when it is
-	// generated on request.
-	account        map[string]any
-	defaultService string
-	// flex is the stored Flex configuration body, nil when it is generated
-	// on request; noFlex is an account without Flex.
-	flex   []byte
-	noFlex bool
+	seq   uint64
+	parts map[reflect.Type]any
 }
 
-type service struct {
-	users, roles collection
-	// configuration is the stored body of the service's Conversations
-	// configuration, nil when it is generated on request.
-	configuration []byte
-}
-
-// kind selects a service's collection.
-type kind int
-
-const (
-	noKind kind = iota
-	users
-	roles
-	services
-)
-
-func (sv *service) collection(k kind) *collection {
-	if k == roles {
-		return &sv.roles
+// storePart is st's part of type T, made on first use. Called with s.mu
+// held.
+func storePart[T any](st *store) *T {
+	if p, ok := st.parts[reflect.TypeFor[T]()].(*T); ok {
+		return p
 	}
-	return &sv.users
+	p := new(T)
+	if st.parts == nil {
+		st.parts = map[reflect.Type]any{}
+	}
+	st.parts[reflect.TypeFor[T]()] = p
+	return p
 }
 
 // collection keeps its items in insertion order (by seq), which is the
@@ -65,15 +47,25 @@ type item struct {
 	rendered      map[renderKey][]byte
 }
 
-func newStore() store { return store{services: map[string]*service{}} }
+// renderKey names one rendering of an item: a shape, and the link base
+// its links were made on.
+type renderKey struct {
+	shape, linkBase string
+}
 
-func (st *store) service(serviceSid string) *service {
-	sv := st.services[serviceSid]
-	if sv == nil {
-		sv = &service{}
-		st.services[serviceSid] = sv
+// renderedAs is the item as render makes it for key, rendered once: a
+// 10,000-user list pages without encoding anything twice. Called with s.mu
+// held.
+func (it *item) renderedAs(key renderKey, render func() []byte) []byte {
+	if b, ok := it.rendered[key]; ok {
+		return b
 	}
-	return sv
+	if it.rendered == nil {
+		it.rendered = map[renderKey][]byte{}
+	}
+	b := render()
+	it.rendered[key] = b
+	return b
 }
 
 // put replaces the item with its sid, else the one with its identity, in
@@ -158,81 +150,8 @@ func cmpUint(a, b uint64) int {
 	return 0
 }
 
-// AddService declares a service with no users or roles.
-func (s *Server) AddService(serviceSid string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.service(serviceSid)
-}
-
-// PutUser stores user, in Chat's shape, as the JSON body served for it,
-// adding the service if needed; Conversations' shape is rendered from it.
-// A stored user with the same "sid" or "identity" is replaced in place; a
-// new one goes last in lists. It panics if user cannot be encoded as JSON,
-// which is a bug in the caller.
-func (s *Server) PutUser(serviceSid string, user map[string]any) {
-	it := newItem("PutUser", user)
-	it.identity, _ = user["identity"].(string)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.service(serviceSid).users.put(it, &s.store.seq)
-}
-
-// PutService stores service, in Chat's shape (chat.v2.service), as the
-// body served for it by /v2/Services and, rendered, by /v1/Services,
-// adding the service to the store if needed; a stored service with the
-// same "sid" is replaced in place, a new one goes last in lists. A service
-// declared only by AddService, PutUser or PutRole is not listed and its
-// fetch answers 404. It panics if service has no sid string or cannot be
-// encoded as JSON, which is a bug in the caller.
-func (s *Server) PutService(service map[string]any) {
-	it := newItem("PutService", service)
-	if it.sid == "" {
-		panic("emulator: PutService: the service has no sid")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.service(it.sid)
-	s.store.serviceObjects.put(it, &s.store.seq)
-}
-
-// DeleteUser removes the user with this sid, else this identity, and
-// reports whether there was one. Deleting then putting a user again moves
-// it to the end of lists, as a test of a list changing while it is read
-// needs.
-func (s *Server) DeleteUser(serviceSid, sidOrIdentity string) bool {
-	return s.delete(serviceSid, users, sidOrIdentity)
-}
-
-// PutRole stores role, in Chat's shape, as PutUser stores a user; roles are
-// found by "sid" only, as at Twilio.
-func (s *Server) PutRole(serviceSid string, role map[string]any) {
-	it := newItem("PutRole", role)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.service(serviceSid).roles.put(it, &s.store.seq)
-}
-
-// DeleteRole is DeleteUser for a role, by sid.
-func (s *Server) DeleteRole(serviceSid, sid string) bool {
-	return s.delete(serviceSid, roles, sid)
-}
-
-func (s *Server) delete(serviceSid string, k kind, id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sv := s.store.services[serviceSid]
-	if sv == nil {
-		return false
-	}
-	c := sv.collection(k)
-	it := c.find(id, k == users)
-	if it != nil {
-		c.remove(it)
-	}
-	return it != nil
-}
-
+// newItem encodes object as the body of a new item; caller names the
+// exported method in its panic, which would mean a bug in its caller.
 func newItem(caller string, object map[string]any) *item {
 	body, err := marshal(object)
 	if err != nil {
@@ -241,77 +160,4 @@ func newItem(caller string, object map[string]any) *item {
 	it := &item{body: body}
 	it.sid, _ = object["sid"].(string)
 	return it
-}
-
-// SetServiceConfiguration stores the body of GET
-// /v1/Services/{serviceSid}/Configuration as given, adding the service if
-// needed; nil goes back to the generated one (NewServiceConfiguration on the
-// emulator's link base). It panics if configuration cannot be encoded.
-func (s *Server) SetServiceConfiguration(serviceSid string, configuration map[string]any) {
-	var body []byte
-	if configuration != nil {
-		body = newItem("SetServiceConfiguration", configuration).body
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.service(serviceSid).configuration = body
-}
-
-// SetAccountConfiguration stores the body of GET /v1/Configuration as given;
-// its default_chat_service_sid, when a string, becomes the default service
-// (SetDefaultService). nil goes back to the generated one
-// (NewAccountConfiguration). It panics if configuration cannot be encoded.
-func (s *Server) SetAccountConfiguration(configuration map[string]any) {
-	var stored map[string]any
-	if configuration != nil {
-		// A private copy: the caller may go on mutating its map.
-		stored = decodeStored("SetAccountConfiguration's copy", newItem("SetAccountConfiguration", configuration).body)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.account = stored
-	if stored != nil {
-		s.store.defaultService, _ = stored["default_chat_service_sid"].(string)
-	}
-}
-
-// SetDefaultService makes serviceSid the account's default Conversations
-// service, which /v1/Users and /v1/Roles read; "" means none, and those
-// routes then answer 404 as for a path Twilio does not serve. A stored
-// account configuration names it too.
-func (s *Server) SetDefaultService(serviceSid string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.defaultService = serviceSid
-	if s.store.account != nil {
-		s.store.account["default_chat_service_sid"] = nullIfEmpty(serviceSid)
-	}
-}
-
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// SetFlexConfiguration stores the body of Flex's GET /v1/Configuration as
-// given and makes the account one with Flex; nil goes back to the generated
-// one (NewFlexConfiguration). It panics if configuration cannot be encoded.
-func (s *Server) SetFlexConfiguration(configuration map[string]any) {
-	var body []byte
-	if configuration != nil {
-		body = newItem("SetFlexConfiguration", configuration).body
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.flex, s.store.noFlex = body, false
-}
-
-// RemoveFlex makes the account one where Flex was never set up: Flex's
-// configuration answers 404, as Twilio's does, until SetFlexConfiguration.
-func (s *Server) RemoveFlex() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.store.flex, s.store.noFlex = nil, true
 }
