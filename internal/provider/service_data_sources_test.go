@@ -184,74 +184,8 @@ func TestAccChatServiceAndConversationsService_byNameOnTheLastOfThreePages(t *te
 	}
 }
 
-func TestAccChatServiceAndConversationsService_notFoundNamesCaseOnlyDifferencesFirst(t *testing.T) {
-	for _, s := range serviceSources {
-		t.Run(s.name, func(t *testing.T) {
-			emu := startBareEmulator(t)
-			putServices(emu, "Alpha", "flex chat service", "Flex Chat Service", "Zulu")
-			emu.PutService(map[string]any{"sid": serviceSidOf(5), "friendly_name": nil})
-			accTest(t, resource.TestStep{
-				Config: providerBlock(emu) + s.byName("flex", "Flex chat Service"),
-				ExpectError: errorPattern(s.resource+" not found",
-					fmt.Sprintf(`No %s named "Flex chat Service" in the account; names are matched exactly, case included.`, s.resource),
-					`The 5 services there: "Flex Chat Service", "flex chat service", "Alpha", "Zulu", null.`),
-			})
-			expectReads(t, emu, false, s.listRead(100)[0])
-		})
-	}
-}
-
-func TestAccChatServiceAndConversationsService_severalMatch(t *testing.T) {
-	for _, s := range serviceSources {
-		t.Run(s.name, func(t *testing.T) {
-			emu := startBareEmulator(t)
-			putServices(emu, "Flex Chat Service", "Other", "Flex Chat Service")
-			accTest(t, resource.TestStep{
-				Config: providerBlock(emu) + s.byName("flex", "Flex Chat Service"),
-				ExpectError: errorPattern("several "+s.resource+"s match",
-					fmt.Sprintf(`2 %ss are named "Flex Chat Service" in the account: %s, %s. Set sid to choose one.`, s.resource, serviceSidOf(1), serviceSidOf(3))),
-			})
-		})
-	}
-}
-
-func TestAccChatServiceAndConversationsService_invalidArgumentsFailAtPlanWithoutRequests(t *testing.T) {
-	for _, s := range serviceSources {
-		t.Run(s.name, func(t *testing.T) {
-			emu := startBareEmulator(t)
-			putServices(emu, "Flex Chat Service")
-			step := func(want []string, args ...hclArg) resource.TestStep {
-				return resource.TestStep{
-					Config:      providerBlock(emu) + dataBlock(s.name, "x", args...),
-					PlanOnly:    true,
-					ExpectError: errorPattern(want...),
-				}
-			}
-			accTest(t,
-				step([]string{"Invalid Attribute Combination", "Exactly one of these attributes must be configured: [sid,friendly_name]"},
-					str("sid", serviceSidOf(1)), str("friendly_name", "Flex Chat Service")),
-				step([]string{"Missing Attribute Configuration", "Exactly one of these attributes must be configured: [sid,friendly_name]"}),
-				step([]string{"Attribute sid must be IS followed by 32 hexadecimal digits"}, str("sid", "IS123")),
-				step([]string{"Attribute sid must be IS followed by 32 hexadecimal digits"}, str("sid", testUserSid)),
-				step([]string{"Attribute friendly_name string length must be at least 1, got: 0"}, str("friendly_name", "")),
-			)
-			expectReads(t, emu, false)
-		})
-	}
-}
-
 func TestAccChatServiceAndConversationsService_faults(t *testing.T) {
 	for _, s := range serviceSources {
-		t.Run(s.name+"/fetch 503 is retried", func(t *testing.T) {
-			emu := startBareEmulator(t)
-			putServices(emu, "Flex Chat Service")
-			emu.InjectRouteFaults(s.fetchRoute, emulator.Fault{Status: 503})
-			accTest(t, resource.TestStep{
-				Config:            providerBlock(emu) + s.bySid("flex", serviceSidOf(1)),
-				ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr("flex"), "friendly_name", knownvalue.StringExact("Flex Chat Service"))},
-			})
-			expectFirstReadThenReads(t, emu, []string{s.fetched(503, serviceSidOf(1)), s.fetched(200, serviceSidOf(1))}, s.fetched(200, serviceSidOf(1)))
-		})
 		t.Run(s.name+"/list page 503 is retried", func(t *testing.T) {
 			emu := startBareEmulator(t)
 			emu.SetMaxPageSize(2)

@@ -1,0 +1,283 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/emulator"
+)
+
+// The conformance suite: every data source that looks one object up by
+// sid or by name (framework.Lookup) goes through the same cases, on a real
+// CLI against the emulator. A new lookup joins by adding its row to
+// lookupSources; each type then tests only what is its own (its flatten,
+// its contract check, its odd arguments).
+
+// lookupSource is one lookup data source, as the suite drives it.
+type lookupSource struct {
+	typ       string // "twilio_chat_role"
+	resource  string // "chat role", as errors name one
+	resources string // "chat roles", as errors name several
+	plural    string // "roles", as not-found counts them
+	nameField string // "friendly_name"
+	sidPrefix string
+	// scope are the arguments naming where the objects live; where names
+	// it in errors.
+	scope []hclArg
+	where string
+	// byFetch: Twilio's fetch takes the name in its path, so a lookup by
+	// name is one fetch, and names are unique.
+	byFetch               bool
+	fetchRoute, listRoute emulator.RouteName
+	sidOf                 func(i int) string
+	// put stores object i (sidOf(i)) named name.
+	put func(emu *emulator.Server, i int, name string)
+	// shown is how not-found lists an object named name; kind what a
+	// several-match diagnostic adds to each sid, and choose how it ends.
+	shown          func(name string) string
+	kind, choose   string
+	emptyNameError string
+}
+
+func (s lookupSource) addr() string { return "data." + s.typ + ".x" }
+
+func (s lookupSource) block(args ...hclArg) string {
+	return dataBlock(s.typ, "x", append(append([]hclArg{}, s.scope...), args...)...)
+}
+
+// nameRoute is the route a lookup by name reads.
+func (s lookupSource) nameRoute() emulator.RouteName {
+	if s.byFetch {
+		return s.fetchRoute
+	}
+	return s.listRoute
+}
+
+func roleLookup(typ, resource, serviceArg string, fetch, list emulator.RouteName, deployment, kinds string) lookupSource {
+	return lookupSource{
+		typ: typ, resource: resource, resources: resource + "s", plural: "roles", nameField: "friendly_name", sidPrefix: "RL",
+		scope: []hclArg{str(serviceArg, testServiceSid)}, where: "service " + testServiceSid,
+		fetchRoute: fetch, listRoute: list, sidOf: roleSid,
+		put: func(emu *emulator.Server, i int, name string) {
+			emu.PutRole(testServiceSid, emulator.NewRole(emu.URL(), testAccountSid, testServiceSid, roleSid(i), name, "deployment", nil))
+		},
+		shown:          func(name string) string { return fmt.Sprintf("%q (%s)", name, deployment) },
+		kind:           " (type " + deployment + ")",
+		choose:         "Set type (" + kinds + ") or sid to choose one.",
+		emptyNameError: "Attribute friendly_name string length must be at least 1, got: 0",
+	}
+}
+
+func serviceLookup(typ, resource string, fetch, list emulator.RouteName) lookupSource {
+	return lookupSource{
+		typ: typ, resource: resource, resources: resource + "s", plural: "services", nameField: "friendly_name", sidPrefix: "IS",
+		where: "the account", fetchRoute: fetch, listRoute: list, sidOf: serviceSidOf,
+		put: func(emu *emulator.Server, i int, name string) {
+			emu.PutService(emulator.NewService(emu.URL(), testAccountSid, serviceSidOf(i), name))
+		},
+		shown:          func(name string) string { return fmt.Sprintf("%q", name) },
+		choose:         "Set sid to choose one.",
+		emptyNameError: "Attribute friendly_name string length must be at least 1, got: 0",
+	}
+}
+
+func userLookup(typ, resource, serviceArg string, fetch emulator.RouteName) lookupSource {
+	userSid := func(i int) string { return fmt.Sprintf("US%032d", i) }
+	return lookupSource{
+		typ: typ, resource: resource, resources: resource + "s", plural: "users", nameField: "identity", sidPrefix: "US",
+		scope: []hclArg{str(serviceArg, testServiceSid)}, where: "service " + testServiceSid,
+		byFetch: true, fetchRoute: fetch, sidOf: userSid,
+		put: func(emu *emulator.Server, i int, name string) {
+			emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, userSid(i), name))
+		},
+		emptyNameError: "Attribute identity string length must be between 1 and 1024, got: 0",
+	}
+}
+
+var lookupSources = []lookupSource{
+	userLookup("twilio_chat_user", "chat user", "service_sid", emulator.RouteChatUser),
+	userLookup("twilio_conversations_user", "conversations user", "chat_service_sid", emulator.RouteConversationsUser),
+	roleLookup("twilio_chat_role", "chat role", "service_sid", emulator.RouteChatRole, emulator.RouteChatRoles, "deployment", "`channel` or `deployment`"),
+	roleLookup("twilio_conversations_role", "conversations role", "chat_service_sid", emulator.RouteConversationsRole, emulator.RouteConversationsRoles,
+		"service", "`conversation` or `service`"),
+	serviceLookup("twilio_chat_service", "chat service", emulator.RouteChatService, emulator.RouteChatServices),
+	serviceLookup("twilio_conversations_service", "conversations service", emulator.RouteConversationsService, emulator.RouteConversationsServices),
+}
+
+// routesSeen renders each request the emulator saw as "status route", for
+// checks of which requests a read sent, whatever their paths.
+func routesSeen(emu *emulator.Server) []string {
+	var out []string
+	for _, r := range emu.Requests() {
+		out = append(out, fmt.Sprintf("%d %s", r.Status, r.Route))
+	}
+	return out
+}
+
+// conformance runs test for every lookup, each on its own emulator holding
+// the objects named names (object i+1 named names[i]).
+func conformance(t *testing.T, test func(t *testing.T, s lookupSource, emu *emulator.Server), names ...string) {
+	for _, s := range lookupSources {
+		t.Run(s.typ, func(t *testing.T) {
+			emu := startBareEmulator(t)
+			for i, name := range names {
+				s.put(emu, i+1, name)
+			}
+			test(t, s, emu)
+		})
+	}
+}
+
+func TestAccLookup_bySidIsOneFetch(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		accTest(t, resource.TestStep{
+			Config: providerBlock(emu) + s.block(str("sid", s.sidOf(2))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(s.addr(), "sid", knownvalue.StringExact(s.sidOf(2))),
+				expectAttr(s.addr(), s.nameField, knownvalue.StringExact("beta")),
+			},
+		})
+		expectReadsOf(t, routesSeen(emu), false, fmt.Sprintf("200 %s", s.fetchRoute))
+	}, "alpha", "beta")
+}
+
+func TestAccLookup_byNameIsOneRequest(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		accTest(t, resource.TestStep{
+			Config: providerBlock(emu) + s.block(str(s.nameField, "beta")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(s.addr(), "sid", knownvalue.StringExact(s.sidOf(2))),
+				expectAttr(s.addr(), s.nameField, knownvalue.StringExact("beta")),
+			},
+		})
+		expectReadsOf(t, routesSeen(emu), false, fmt.Sprintf("200 %s", s.nameRoute()))
+	}, "alpha", "beta", "gamma")
+}
+
+func TestAccLookup_notFoundNamesWhatExistsCaseVariantsFirst(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		want := errorPattern(s.resource+" not found", fmt.Sprintf("No %s with %s %q in %s", s.resource, s.nameField, "beta", s.where))
+		if !s.byFetch {
+			want = errorPattern(s.resource+" not found",
+				fmt.Sprintf(`No %s named "beta" in %s; names are matched exactly, case included.`, s.resource, s.where),
+				fmt.Sprintf("The 4 %s there: %s, %s, %s, %s.", s.plural, s.shown("BETA"), s.shown("Beta"), s.shown("alpha"), s.shown("gamma")))
+		}
+		accTest(t, resource.TestStep{Config: providerBlock(emu) + s.block(str(s.nameField, "beta")), ExpectError: want})
+	}, "alpha", "Beta", "gamma", "BETA")
+}
+
+func TestAccLookup_severalMatchNameTheirSids(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		if s.byFetch {
+			t.Skipf("%s names are unique: Twilio's fetch takes them", s.nameField)
+		}
+		accTest(t, resource.TestStep{
+			Config: providerBlock(emu) + s.block(str(s.nameField, "twin")),
+			ExpectError: errorPattern("several "+s.resources+" match", fmt.Sprintf(`2 %s are named "twin" in %s: %s%s, %s%s. %s`,
+				s.resources, s.where, s.sidOf(1), s.kind, s.sidOf(3), s.kind, s.choose)),
+		})
+	}, "twin", "other", "twin")
+}
+
+func TestAccLookup_invalidArgumentsFailAtPlanWithNothingSent(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		exactlyOne := fmt.Sprintf("Exactly one of these attributes must be configured: [sid,%s]", s.nameField)
+		badSid := fmt.Sprintf("Attribute sid must be %s followed by 32 hexadecimal digits", s.sidPrefix)
+		step := func(want []string, args ...hclArg) resource.TestStep {
+			return resource.TestStep{Config: providerBlock(emu) + s.block(args...), PlanOnly: true, ExpectError: errorPattern(want...)}
+		}
+		accTest(t,
+			step([]string{"Invalid Attribute Combination", exactlyOne}, str("sid", s.sidOf(1)), str(s.nameField, "alpha")),
+			step([]string{"Missing Attribute Configuration", exactlyOne}),
+			step([]string{badSid}, str("sid", s.sidPrefix+"123")),
+			step([]string{badSid}, str("sid", "ZZ"+s.sidOf(1)[2:])),
+			step([]string{s.emptyNameError}, str(s.nameField, "")),
+		)
+		expectReads(t, emu, false)
+	}, "alpha")
+}
+
+func TestAccLookup_aFetchFaultIsRetried(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		emu.InjectRouteFaults(s.fetchRoute, emulator.Fault{Status: 503})
+		accTest(t, resource.TestStep{
+			Config:            providerBlock(emu) + s.block(str("sid", s.sidOf(1))),
+			ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr(), s.nameField, knownvalue.StringExact("alpha"))},
+		})
+		fetched := fmt.Sprintf("200 %s", s.fetchRoute)
+		got := routesSeen(emu)
+		if len(got) < 2 || got[0] != fmt.Sprintf("503 %s", s.fetchRoute) || got[1] != fetched {
+			t.Fatalf("emulator saw %s, want a 503 retried", strings.Join(got, "; "))
+		}
+		expectReadsOf(t, got[2:], false, fetched)
+	}, "alpha")
+}
+
+func TestAccLookup_aNameLookupFaultIsRetried(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		emu.InjectRouteFaults(s.nameRoute(), emulator.Fault{Status: 429, Header: map[string]string{"Retry-After": "0"}})
+		accTest(t, resource.TestStep{
+			Config:            providerBlock(emu) + s.block(str(s.nameField, "alpha")),
+			ConfigStateChecks: []statecheck.StateCheck{expectAttr(s.addr(), "sid", knownvalue.StringExact(s.sidOf(1)))},
+		})
+		if got := routesSeen(emu); len(got) < 2 || got[0] != fmt.Sprintf("429 %s", s.nameRoute()) || got[1] != fmt.Sprintf("200 %s", s.nameRoute()) {
+			t.Fatalf("emulator saw %s, want a 429 retried", strings.Join(got, "; "))
+		}
+	}, "alpha")
+}
+
+func TestAccLookup_aDifferentObjectIsRefused(t *testing.T) {
+	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
+		// A proxy or a misrouted request answering for another object.
+		emu.InjectRouteFaults(s.fetchRoute, emulator.Fault{Status: 200, Body: fmt.Sprintf(`{"sid": %q, %q: "alpha"}`, s.sidOf(1), s.nameField)})
+		accTest(t, resource.TestStep{
+			Config: providerBlock(emu) + s.block(str("sid", s.sidOf(2))),
+			ExpectError: errorPattern("Twilio returned a different "+s.resource,
+				fmt.Sprintf("Asked for the %s with sid %q, but Twilio returned one whose sid is %q", s.resource, s.sidOf(2), s.sidOf(1)),
+				"Nothing was written to state."),
+		})
+	}, "alpha", "beta")
+}
+
+// Every lookup of the provider is in the suite: a lookup added without its
+// row fails here.
+func TestLookupConformance_coversEveryLookup(t *testing.T) {
+	inSuite := map[string]bool{}
+	for _, s := range lookupSources {
+		inSuite[s.typ] = true
+	}
+	for _, typ := range lookupTypes(t) {
+		if !inSuite[typ] {
+			t.Errorf("%s looks up by sid or by name but is not in lookupSources", typ)
+		}
+	}
+}
+
+// lookupTypes are the data sources whose schema has an optional sid, the
+// mark of a lookup by sid or by name.
+func lookupTypes(t *testing.T) []string {
+	t.Helper()
+	ctx := context.Background()
+	var out []string
+	for _, factory := range New("test")().DataSources(ctx) {
+		ds := factory()
+		var meta datasource.MetadataResponse
+		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "twilio"}, &meta)
+		var resp datasource.SchemaResponse
+		ds.Schema(ctx, datasource.SchemaRequest{}, &resp)
+		if sid, ok := resp.Schema.Attributes["sid"]; ok && sid.IsOptional() {
+			out = append(out, meta.TypeName)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no data source looks up by sid: the test no longer sees them")
+	}
+	return out
+}
