@@ -37,7 +37,7 @@ func client(c *framework.Conn) *chatapi.Client { return chatapi.New(c.Client(end
 // sources alike.
 
 var users = &framework.Objects[chatapi.User]{
-	Product: title, Resource: "chat user", Noun: "user", Plural: "users",
+	API: title, Resource: "chat user", Noun: "user", Plural: "users",
 	SidPrefix: sid.User, NameField: "identity",
 	Name: func(u *chatapi.User) *string { return u.Identity },
 	Sid:  func(u *chatapi.User) *string { return u.Sid },
@@ -50,7 +50,7 @@ var users = &framework.Objects[chatapi.User]{
 }
 
 var roles = &framework.Objects[chatapi.Role]{
-	Product: title, Resource: "chat role", Noun: "role", Plural: "roles",
+	API: title, Resource: "chat role", Noun: "role", Plural: "roles",
 	SidPrefix: sid.Role, NameField: "friendly_name",
 	Name: func(r *chatapi.Role) *string { return r.FriendlyName },
 	Sid:  func(r *chatapi.Role) *string { return r.Sid },
@@ -69,7 +69,7 @@ var roles = &framework.Objects[chatapi.Role]{
 }
 
 var services = &framework.Objects[chatapi.Service]{
-	Product: title, Resource: "chat service", Noun: "service", Plural: "services",
+	API: title, Resource: "chat service", Noun: "service", Plural: "services",
 	SidPrefix: sid.Service, NameField: "friendly_name",
 	Name: func(s *chatapi.Service) *string { return s.FriendlyName },
 	Sid:  func(s *chatapi.Service) *string { return s.Sid },

@@ -165,7 +165,7 @@ func (l *UserList[U, M]) read(ctx context.Context, c *framework.Conn, serviceSid
 	var users []U
 	switch {
 	case identities.IsNull() || len(wanted) > l.PageSize:
-		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"product": a.Product, "service": serviceSid, "identities": len(wanted)})
+		tflog.Debug(ctx, "Listing Twilio users", map[string]any{"product": a.API, "service": serviceSid, "identities": len(wanted)})
 		var err error
 		if users, err = a.List(ctx, c, serviceSid); err != nil {
 			return nil, nil, c.Error(a.ListSubject(where), err)
@@ -174,7 +174,7 @@ func (l *UserList[U, M]) read(ctx context.Context, c *framework.Conn, serviceSid
 			users = l.only(users, wanted)
 		}
 	default:
-		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"product": a.Product, "service": serviceSid, "identities": len(wanted)})
+		tflog.Debug(ctx, "Reading Twilio users one by one", map[string]any{"product": a.API, "service": serviceSid, "identities": len(wanted)})
 		var d diag.Diagnostics
 		if users, d = l.fetchEach(ctx, c, serviceSid, where, wanted); d.HasError() {
 			return nil, nil, d
@@ -189,7 +189,7 @@ func (l *UserList[U, M]) read(ctx context.Context, c *framework.Conn, serviceSid
 		return nil, nil, diags
 	}
 	if len(missing) > 0 {
-		tflog.Debug(ctx, "Identities without a Twilio user allowed", map[string]any{"product": a.Product, "service": serviceSid, "missing": len(missing)})
+		tflog.Debug(ctx, "Identities without a Twilio user allowed", map[string]any{"product": a.API, "service": serviceSid, "missing": len(missing)})
 	}
 	sort.SliceStable(users, func(i, j int) bool {
 		return framework.DerefOr(a.Name(&users[i]), "") < framework.DerefOr(a.Name(&users[j]), "")
@@ -268,7 +268,7 @@ func (l *UserList[U, M]) fetchEach(ctx context.Context, c *framework.Conn, servi
 		err = ctxErr
 	}
 	if err != nil {
-		subject := framework.Subject{Product: a.Product, Resource: a.Resource, Key: "of " + where}
+		subject := framework.Subject{API: a.API, Resource: a.Resource, Key: "of " + where}
 		if at := failedAt.Load(); at >= 0 && ctx.Err() == nil {
 			subject = a.Subject(framework.Key{Field: "identity", Value: identities[at]}, where)
 		}

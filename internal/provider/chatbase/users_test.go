@@ -38,7 +38,7 @@ func newFakeUsers(identities ...string) *fakeUsers {
 
 // chatUsers reads Chat's users through the real client.
 var chatUsers = framework.Objects[chatapi.User]{
-	Product: "Twilio Chat API", Resource: "chat user", Noun: "user", Plural: "users", NameField: "identity",
+	API: "Twilio Chat API", Resource: "chat user", Noun: "user", Plural: "users", NameField: "identity",
 	Sid:  func(u *chatapi.User) *string { return u.Sid },
 	Name: func(u *chatapi.User) *string { return u.Identity },
 	Fetch: func(ctx context.Context, c *framework.Conn, serviceSid, identity string) (*chatapi.User, error) {

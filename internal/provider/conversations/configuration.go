@@ -60,7 +60,7 @@ func (d *configurationDataSource) Read(ctx context.Context, req datasource.ReadR
 	d.Fill(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, c *framework.Conn) diag.Diagnostics {
 		conf, err := client(c).FetchConfiguration(ctx)
 		if err != nil {
-			return c.Error(framework.Subject{Product: title, Resource: "conversations configuration", Key: "of the account"}, err)
+			return c.Error(framework.Subject{API: title, Resource: "conversations configuration", Key: "of the account"}, err)
 		}
 		return flattenConfiguration(conf, &m)
 	})

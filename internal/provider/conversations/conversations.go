@@ -40,7 +40,7 @@ func client(c *framework.Conn) *conversationsapi.Client {
 // data sources alike. A scope of "" is the account's default service.
 
 var users = &framework.Objects[conversationsapi.User]{
-	Product: title, Resource: "conversations user", Noun: "user", Plural: "users",
+	API: title, Resource: "conversations user", Noun: "user", Plural: "users",
 	SidPrefix: sid.User, NameField: "identity",
 	Name: func(u *conversationsapi.User) *string { return u.Identity },
 	Sid:  func(u *conversationsapi.User) *string { return u.Sid },
@@ -54,7 +54,7 @@ var users = &framework.Objects[conversationsapi.User]{
 }
 
 var roles = &framework.Objects[conversationsapi.Role]{
-	Product: title, Resource: "conversations role", Noun: "role", Plural: "roles",
+	API: title, Resource: "conversations role", Noun: "role", Plural: "roles",
 	SidPrefix: sid.Role, NameField: "friendly_name",
 	Name: func(r *conversationsapi.Role) *string { return r.FriendlyName },
 	Sid:  func(r *conversationsapi.Role) *string { return r.Sid },
@@ -73,7 +73,7 @@ var roles = &framework.Objects[conversationsapi.Role]{
 }
 
 var services = &framework.Objects[conversationsapi.Service]{
-	Product: title, Resource: "conversations service", Noun: "service", Plural: "services",
+	API: title, Resource: "conversations service", Noun: "service", Plural: "services",
 	SidPrefix: sid.Service, NameField: "friendly_name",
 	Name: func(s *conversationsapi.Service) *string { return s.FriendlyName },
 	Sid:  func(s *conversationsapi.Service) *string { return s.Sid },

@@ -67,7 +67,7 @@ func (d *serviceConfigurationDataSource) Read(ctx context.Context, req datasourc
 		serviceSid := m.ChatServiceSid.ValueString()
 		conf, err := client(c).FetchServiceConfiguration(ctx, serviceSid)
 		if err != nil {
-			return c.Error(framework.Subject{Product: title, Resource: "conversations service configuration", Key: "of service " + serviceSid}, err)
+			return c.Error(framework.Subject{API: title, Resource: "conversations service configuration", Key: "of service " + serviceSid}, err)
 		}
 		return flattenServiceConfiguration(conf, &m)
 	})

@@ -19,7 +19,7 @@ import (
 
 // configurationSubject names the read for its errors. Twilio answers an
 // account without Flex with 404 or a 403 permission error (NotConfigured).
-var configurationSubject = framework.Subject{Product: title, Resource: "flex configuration", Key: "of the account",
+var configurationSubject = framework.Subject{API: title, Resource: "flex configuration", Key: "of the account",
 	NotFound: flexapi.NotConfigured, Absent: "The account has no Flex configuration: Flex was never set up on it, or these credentials may not read it"}
 
 var _ datasource.DataSourceWithConfigure = (*configurationDataSource)(nil)

@@ -13,8 +13,8 @@ import (
 
 // Subject is what a read was after, as its errors name it.
 type Subject struct {
-	// Product is the Twilio API read, as errors title it: "Twilio Chat API".
-	Product string
+	// API is the Twilio API read, as errors title it: "Twilio Chat API".
+	API string
 	// Resource is what the data source reads, e.g. "chat user".
 	Resource string
 	// Key says which one, starting with its preposition: `with identity
@@ -68,7 +68,7 @@ func describeReadError(err error, t Subject, credentials string, readTimeout tim
 	case errors.As(err, &apiErr) && apiErr.StatusCode == 429, errors.As(err, new(*twilio.HoldError)):
 		return "Twilio rate limit exceeded", fmt.Sprintf("Reading %s: %v. The account's concurrency is shared with its other traffic: lower max_concurrent_requests to leave it more room, or raise max_retries.", t, err)
 	case errors.As(err, &apiErr):
-		return t.Product + " error", fmt.Sprintf("Reading %s: %v.", t, err)
+		return t.API + " error", fmt.Sprintf("Reading %s: %v.", t, err)
 	case errors.As(err, &decodeErr):
 		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %s. A proxy between Terraform and Twilio may have answered instead of Twilio.",
 			t, pagePrefix(err)+fmt.Sprintf("HTTP %d with a body that is not a %s (Content-Type %q): %v; body starts: %q",

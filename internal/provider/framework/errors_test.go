@@ -11,7 +11,7 @@ import (
 )
 
 func TestDescribeReadError(t *testing.T) {
-	target := Subject{Product: "Twilio Chat API", Resource: "chat user", Key: `with identity "jing" in service IS1`}
+	target := Subject{API: "Twilio Chat API", Resource: "chat user", Key: `with identity "jing" in service IS1`}
 	credentials := "account_sid/auth_token (account AC1)"
 	for _, tc := range []struct {
 		err                 error

@@ -104,7 +104,7 @@ func (l *List[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp 
 func (l *List[T, M]) read(ctx context.Context, c *Conn, resp *datasource.ReadResponse, scope types.String, kind string) (types.List, diag.Diagnostics) {
 	o := l.Objects
 	where := l.Scope.where(scope.ValueString())
-	tflog.Debug(ctx, "Listing Twilio "+o.Plural, map[string]any{"product": o.Product, "scope": scope.ValueString(), "kind": kind})
+	tflog.Debug(ctx, "Listing Twilio "+o.Plural, map[string]any{"product": o.API, "scope": scope.ValueString(), "kind": kind})
 	all, err := o.Shared(ctx, c, scope.ValueString())
 	if err != nil {
 		return types.ListNull(types.StringType), c.Error(o.ListSubject(where), err)

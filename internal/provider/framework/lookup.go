@@ -225,10 +225,10 @@ func (l *Lookup[T, M]) find(ctx context.Context, c *Conn, args lookupArguments) 
 // the shared list of scope.
 func (l *Lookup[T, M]) findByName(ctx context.Context, c *Conn, scope, where, name, kind string) (*T, diag.Diagnostics) {
 	o := l.Objects
-	tflog.Debug(ctx, "Finding a Twilio resource by name in its list", map[string]any{"product": o.Product, "resource": o.Resource, "scope": scope, o.NameField: name, "kind": kind})
+	tflog.Debug(ctx, "Finding a Twilio resource by name in its list", map[string]any{"product": o.API, "resource": o.Resource, "scope": scope, o.NameField: name, "kind": kind})
 	items, err := o.Shared(ctx, c, scope)
 	if err != nil {
-		return nil, c.Error(Subject{Product: o.Product, Resource: o.Resource, Key: fmt.Sprintf("named %q in %s", name, where)}, err)
+		return nil, c.Error(Subject{API: o.API, Resource: o.Resource, Key: fmt.Sprintf("named %q in %s", name, where)}, err)
 	}
 	return o.match(items, name, kind, where)
 }

@@ -13,7 +13,7 @@ func newRole(sid, name, typ string) role { return role{ptr(sid), ptr(name), ptr(
 
 // roles are roles' Objects as a product declares them, less the reads.
 var roles = &Objects[role]{
-	Product: "Twilio Chat API", Resource: "chat role", Noun: "role", Plural: "roles", NameField: "friendly_name",
+	API: "Twilio Chat API", Resource: "chat role", Noun: "role", Plural: "roles", NameField: "friendly_name",
 	Sid:  func(r *role) *string { return r.sid },
 	Name: func(r *role) *string { return r.name },
 	Kind: &Kind[role]{Attr: "type", Values: []string{"channel", "deployment"}, Of: func(r *role) *string { return r.typ }},

@@ -14,8 +14,8 @@ import (
 // one Objects per type beside its client, so that the singular and the
 // plural data sources both look down at it.
 type Objects[T any] struct {
-	// Product is the Twilio API, as errors title it: "Twilio Chat API".
-	Product string
+	// API is the Twilio API, as errors title it: "Twilio Chat API".
+	API string
 	// Resource is what errors call one object: "chat role".
 	Resource string
 	// Noun and Plural are what descriptions call one object and several:
@@ -61,13 +61,13 @@ func (o *Objects[T]) resources() string {
 // Subject is what a read of the object key names in where was after, for
 // its errors.
 func (o *Objects[T]) Subject(key Key, where string) Subject {
-	return Subject{Product: o.Product, Resource: o.Resource, Key: key.In(where)}
+	return Subject{API: o.API, Resource: o.Resource, Key: key.In(where)}
 }
 
 // ListSubject is what a read of the whole list of where was after, for its
 // errors.
 func (o *Objects[T]) ListSubject(where string) Subject {
-	return Subject{Product: o.Product, Resource: o.resources(), Key: "of " + where}
+	return Subject{API: o.API, Resource: o.resources(), Key: "of " + where}
 }
 
 // OfKind says whether it is of kind kind; every object is of kind "".
@@ -78,7 +78,7 @@ func (o *Objects[T]) OfKind(it *T, kind string) bool {
 // Shared is every object of scope, from the list that every lookup by
 // name on it shares (sharedRead). Callers must not change it.
 func (o *Objects[T]) Shared(ctx context.Context, c *Conn, scope string) ([]T, error) {
-	return sharedRead(ctx, c.lists, o.Product+"/"+o.Resource+"/"+scope, func(ctx context.Context) ([]T, error) {
+	return sharedRead(ctx, c.lists, o.API+"/"+o.Resource+"/"+scope, func(ctx context.Context) ([]T, error) {
 		return o.List(ctx, c, scope)
 	})
 }
@@ -86,7 +86,7 @@ func (o *Objects[T]) Shared(ctx context.Context, c *Conn, scope string) ([]T, er
 // FetchOne gets the object key asks for in scope (named where in errors)
 // with one request, and makes sure Twilio answered for that object.
 func (o *Objects[T]) FetchOne(ctx context.Context, c *Conn, scope, where string, key Key) (*T, diag.Diagnostics) {
-	tflog.Debug(ctx, "Reading a Twilio resource by "+key.Field, map[string]any{"product": o.Product, "resource": o.Resource, "scope": scope, key.Field: key.Value})
+	tflog.Debug(ctx, "Reading a Twilio resource by "+key.Field, map[string]any{"product": o.API, "resource": o.Resource, "scope": scope, key.Field: key.Value})
 	item, err := o.Fetch(ctx, c, scope, key.Value)
 	if err != nil {
 		return nil, c.Error(o.Subject(key, where), err)
