@@ -191,8 +191,8 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	return http.StatusOK, buf.Bytes()
 }
 
-// listPath is the canonical path of c's list, whatever escaping the client
-// chose.
+// listPath is the canonical path of c's list below its API's base (the
+// emulator's prefix left out), whatever escaping the client chose.
 func listPath(c *call) string {
 	seg := make([]string, len(c.route.pattern))
 	for i, p := range c.route.pattern {
@@ -201,22 +201,22 @@ func listPath(c *call) string {
 			seg[i] = url.PathEscape(c.service)
 		}
 	}
-	return strings.Join(seg, "/")
+	return strings.TrimPrefix(strings.Join(seg, "/"), c.route.prefix)
 }
 
 // linkBase is the base of the links the emulator generates for c's API:
-// SetLinkBase's, else the emulator's own as the client reached it. Called
-// with s.mu held.
+// SetLinkBase's, else the emulator's own as the client reached it, with
+// the API's prefix (FlexBasePath). Called with s.mu held.
 func (s *Server) linkBase(c *call) string {
 	if base := s.paging.linkBase[c.route.api]; base != "" {
 		return base
 	}
 	if s.baseURL != "" {
-		return s.baseURL
+		return s.baseURL + c.route.prefix
 	}
 	scheme := "http"
 	if c.r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + c.r.Host
+	return scheme + "://" + c.r.Host + c.route.prefix
 }
