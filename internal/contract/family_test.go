@@ -259,7 +259,7 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 	tr := emulator.TaskRouterBasePath + "/v1"
 	ws := tr + "/Workspaces/" + trWorkspace
 	flexConfig := emulator.NewFlexConfiguration("", acct, svc)
-	flexWS := tr + "/Workspaces/" + flexConfig["taskrouter_workspace_sid"].(string)
+	flexWS := tr + "/Workspaces/" + str(flexConfig["taskrouter_workspace_sid"])
 	exchanges := map[string]exchange{
 		"chat role by sid":                      {path: s + "/Roles/" + serviceRole, wantStatus: 200},
 		"chat role, nulls":                      {path: s + "/Roles/" + nullRole, wantStatus: 200},
@@ -339,12 +339,12 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"taskrouter channels":                   {path: flexWS + "/TaskChannels?PageSize=1000", wantStatus: 200},
 		"taskrouter channels, paged":            {path: flexWS + "/TaskChannels?PageSize=2", setup: paged, wantStatus: 200},
 		"taskrouter queue":                      {path: ws + "/TaskQueues/" + trQueue, wantStatus: 200},
-		"taskrouter flex queue":                 {path: flexWS + "/TaskQueues/" + flexConfig["taskrouter_target_taskqueue_sid"].(string), wantStatus: 200},
+		"taskrouter flex queue":                 {path: flexWS + "/TaskQueues/" + str(flexConfig["taskrouter_target_taskqueue_sid"]), wantStatus: 200},
 		"taskrouter queue, nulls":               {path: ws + "/TaskQueues/" + null("WQ"), wantStatus: 200},
 		"taskrouter queues":                     {path: ws + "/TaskQueues?FriendlyName=Tier%201", wantStatus: 200},
 		"taskrouter queues, paged":              {path: ws + "/TaskQueues?PageSize=1", setup: paged, wantStatus: 200},
 		"taskrouter workflow":                   {path: ws + "/Workflows/" + trWorkflow, wantStatus: 200},
-		"taskrouter flex workflow":              {path: flexWS + "/Workflows/" + flexConfig["taskrouter_target_workflow_sid"].(string), wantStatus: 200},
+		"taskrouter flex workflow":              {path: flexWS + "/Workflows/" + str(flexConfig["taskrouter_target_workflow_sid"]), wantStatus: 200},
 		"taskrouter workflow, nulls":            {path: ws + "/Workflows/" + null("WW"), wantStatus: 200},
 		"taskrouter workflows":                  {path: flexWS + "/Workflows", wantStatus: 200},
 		"taskrouter workflows, paged":           {path: ws + "/Workflows?PageSize=1&Page=1&PageToken=PT" + "1", setup: paged, wantStatus: 200},
@@ -525,4 +525,10 @@ func routedPath(template string, params map[string]string) string {
 		template = strings.ReplaceAll(template, "{"+k+"}", v)
 	}
 	return template
+}
+
+// str is v when it is a JSON string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }

@@ -348,36 +348,17 @@ func NewWorkspace(baseURL, accountSid, sid, friendlyName string) map[string]any 
 // NewActivity builds an activity (taskrouter.v1.workspace.activity) with
 // every field set, url and links on baseURL as NewWorkspace's.
 func NewActivity(baseURL, accountSid, workspaceSid, sid, friendlyName string, available bool) map[string]any {
-	ws := workspaceURL(baseURL, workspaceSid)
-	return map[string]any{
-		"sid":           sid,
-		"account_sid":   accountSid,
-		"workspace_sid": workspaceSid,
-		"friendly_name": friendlyName,
-		"available":     available,
-		"date_created":  "2020-05-04T08:00:00Z",
-		"date_updated":  "2020-05-04T08:00:00Z",
-		"url":           ws + "/Activities/" + sid,
-		"links":         map[string]any{"workspace": ws},
-	}
+	return inWorkspace(baseURL, accountSid, workspaceSid, "Activities", sid, friendlyName, func(_, ws string) map[string]any {
+		return map[string]any{"available": available, "links": map[string]any{"workspace": ws}}
+	})
 }
 
 // NewTaskChannel builds a task channel (taskrouter.v1.workspace.task_channel)
 // with every field set, url and links on baseURL as NewWorkspace's.
 func NewTaskChannel(baseURL, accountSid, workspaceSid, sid, uniqueName, friendlyName string) map[string]any {
-	ws := workspaceURL(baseURL, workspaceSid)
-	return map[string]any{
-		"sid":                       sid,
-		"account_sid":               accountSid,
-		"workspace_sid":             workspaceSid,
-		"unique_name":               uniqueName,
-		"friendly_name":             friendlyName,
-		"channel_optimized_routing": false,
-		"date_created":              "2020-05-04T08:00:00Z",
-		"date_updated":              "2020-05-04T08:00:00Z",
-		"url":                       ws + "/TaskChannels/" + sid,
-		"links":                     map[string]any{"workspace": ws},
-	}
+	return inWorkspace(baseURL, accountSid, workspaceSid, "TaskChannels", sid, friendlyName, func(_, ws string) map[string]any {
+		return map[string]any{"unique_name": uniqueName, "channel_optimized_routing": false, "links": map[string]any{"workspace": ws}}
+	})
 }
 
 // NewTaskQueue builds a task queue (taskrouter.v1.workspace.task_queue)
@@ -385,52 +366,51 @@ func NewTaskChannel(baseURL, accountSid, workspaceSid, sid, uniqueName, friendly
 // reservation and assignment activities ("Reserved", "Busy") have sids
 // derived from workspaceSid, so the same arguments give the same queue.
 func NewTaskQueue(baseURL, accountSid, workspaceSid, sid, friendlyName string) map[string]any {
-	ws := workspaceURL(baseURL, workspaceSid)
-	u := ws + "/TaskQueues/" + sid
 	reserved, busy := derivedSid("WA", workspaceSid+"/reserved"), derivedSid("WA", workspaceSid+"/busy")
-	links := subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics")
-	links["workspace"] = ws
-	links["assignment_activity"] = ws + "/Activities/" + busy
-	links["reservation_activity"] = ws + "/Activities/" + reserved
-	links["list_statistics"] = ws + "/TaskQueues/Statistics"
-	links["bulk_real_time_statistics"] = ws + "/TaskQueues/RealTimeStatistics"
-	return map[string]any{
-		"sid":                       sid,
-		"account_sid":               accountSid,
-		"workspace_sid":             workspaceSid,
-		"friendly_name":             friendlyName,
-		"assignment_activity_sid":   busy,
-		"assignment_activity_name":  "Busy",
-		"reservation_activity_sid":  reserved,
-		"reservation_activity_name": "Reserved",
-		"max_reserved_workers":      1,
-		"target_workers":            `skills HAS "support"`,
-		"task_order":                "FIFO",
-		"date_created":              "2020-05-04T08:00:00Z",
-		"date_updated":              "2020-05-04T08:00:00Z",
-		"url":                       u,
-		"links":                     links,
-	}
+	return inWorkspace(baseURL, accountSid, workspaceSid, "TaskQueues", sid, friendlyName, func(u, ws string) map[string]any {
+		links := subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics")
+		links["workspace"] = ws
+		links["assignment_activity"] = ws + "/Activities/" + busy
+		links["reservation_activity"] = ws + "/Activities/" + reserved
+		links["list_statistics"] = ws + "/TaskQueues/Statistics"
+		links["bulk_real_time_statistics"] = ws + "/TaskQueues/RealTimeStatistics"
+		return map[string]any{
+			"assignment_activity_sid":   busy,
+			"assignment_activity_name":  "Busy",
+			"reservation_activity_sid":  reserved,
+			"reservation_activity_name": "Reserved",
+			"max_reserved_workers":      1,
+			"target_workers":            `skills HAS "support"`,
+			"task_order":                "FIFO",
+			"links":                     links,
+		}
+	})
 }
 
 // NewWorkflow builds a workflow (taskrouter.v1.workspace.workflow) with
 // every field set, url and links on baseURL as NewWorkspace's;
 // configuration is its JSON document, a string as Twilio gives it.
 func NewWorkflow(baseURL, accountSid, workspaceSid, sid, friendlyName, configuration string) map[string]any {
-	u := workspaceURL(baseURL, workspaceSid) + "/Workflows/" + sid
-	return map[string]any{
-		"sid":                              sid,
-		"account_sid":                      accountSid,
-		"workspace_sid":                    workspaceSid,
-		"friendly_name":                    friendlyName,
-		"configuration":                    configuration,
-		"document_content_type":            "application/json",
-		"assignment_callback_url":          "https://hooks.example.com/taskrouter/assignment",
-		"fallback_assignment_callback_url": "https://hooks.example.com/taskrouter/fallback",
-		"task_reservation_timeout":         120,
-		"date_created":                     "2020-05-04T08:00:00Z",
-		"date_updated":                     "2020-05-04T08:00:00Z",
-		"url":                              u,
-		"links":                            subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics"),
-	}
+	return inWorkspace(baseURL, accountSid, workspaceSid, "Workflows", sid, friendlyName, func(u, _ string) map[string]any {
+		return map[string]any{
+			"configuration":                    configuration,
+			"document_content_type":            "application/json",
+			"assignment_callback_url":          "https://hooks.example.com/taskrouter/assignment",
+			"fallback_assignment_callback_url": "https://hooks.example.com/taskrouter/fallback",
+			"task_reservation_timeout":         120,
+			"links":                            subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics"),
+		}
+	})
+}
+
+// inWorkspace is an object of workspaceSid at collection (its path below
+// the workspace): the fields every such object has, and those own gives
+// from the object's url and its workspace's.
+func inWorkspace(baseURL, accountSid, workspaceSid, collection, sid, friendlyName string, own func(objectURL, workspaceURL string) map[string]any) map[string]any {
+	ws := workspaceURL(baseURL, workspaceSid)
+	u := ws + "/" + collection + "/" + sid
+	m := own(u, ws)
+	m["sid"], m["account_sid"], m["workspace_sid"], m["friendly_name"], m["url"] = sid, accountSid, workspaceSid, friendlyName, u
+	m["date_created"], m["date_updated"] = "2020-05-04T08:00:00Z", "2020-05-04T08:00:00Z"
+	return m
 }

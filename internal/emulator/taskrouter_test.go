@@ -37,7 +37,7 @@ func listAll(t *testing.T, u, key string) ([]map[string]any, []map[string]any) {
 			t.Fatalf("%s: no %q list: %s", next, key, r.body)
 		}
 		items, metas = append(items, these...), append(metas, meta)
-		next, _ = meta["next_page_url"].(string)
+		next = str(meta["next_page_url"])
 		if len(metas) > 20 {
 			t.Fatalf("%s: no last page", u)
 		}
@@ -61,11 +61,11 @@ func TestSeedFlexTaskRouter_hasTheFlexConfigurationsSids(t *testing.T) {
 	if want := NewFlexConfiguration(s.FlexURL(), acct, ""); flex["taskrouter_workspace_sid"] != want["taskrouter_workspace_sid"] {
 		t.Fatalf("served Flex configuration %v differs from NewFlexConfiguration's", flex["taskrouter_workspace_sid"])
 	}
-	ws := tr + "/v1/Workspaces/" + flex["taskrouter_workspace_sid"].(string)
+	ws := tr + "/v1/Workspaces/" + str(flex["taskrouter_workspace_sid"])
 	workspace := decode(t, get(t, ws).body)
-	offline := decode(t, get(t, ws+"/Activities/"+flex["taskrouter_offline_activity_sid"].(string)).body)
-	queue := decode(t, get(t, ws+"/TaskQueues/"+flex["taskrouter_target_taskqueue_sid"].(string)).body)
-	workflow := decode(t, get(t, ws+"/Workflows/"+flex["taskrouter_target_workflow_sid"].(string)).body)
+	offline := decode(t, get(t, ws+"/Activities/"+str(flex["taskrouter_offline_activity_sid"])).body)
+	queue := decode(t, get(t, ws+"/TaskQueues/"+str(flex["taskrouter_target_taskqueue_sid"])).body)
+	workflow := decode(t, get(t, ws+"/Workflows/"+str(flex["taskrouter_target_workflow_sid"])).body)
 	if workspace["friendly_name"] != "Flex Task Assignment" || workspace["url"] != ws || workspace["account_sid"] != acct ||
 		workspace["default_activity_sid"] != offline["sid"] || workspace["timeout_activity_sid"] != offline["sid"] ||
 		workspace["default_activity_name"] != "Offline" || workspace["timeout_activity_name"] != "Offline" {
@@ -78,8 +78,8 @@ func TestSeedFlexTaskRouter_hasTheFlexConfigurationsSids(t *testing.T) {
 		t.Errorf("queue %v", queue)
 	}
 	var config map[string]any
-	if err := json.Unmarshal([]byte(workflow["configuration"].(string)), &config); err != nil ||
-		workflow["friendly_name"] != "Assign to Anyone" || !strings.Contains(workflow["configuration"].(string), `"queue":"`+queue["sid"].(string)+`"`) {
+	if err := json.Unmarshal([]byte(str(workflow["configuration"])), &config); err != nil ||
+		workflow["friendly_name"] != "Assign to Anyone" || !strings.Contains(str(workflow["configuration"]), `"queue":"`+str(queue["sid"])+`"`) {
 		t.Errorf("workflow %v (%v)", workflow, err)
 	}
 }
@@ -107,8 +107,8 @@ func TestTaskRouter_fetchAndListEachType(t *testing.T) {
 			t.Errorf("%s: meta.url %v, want %s", x.key, metas[0]["url"], want)
 		}
 		for _, it := range items {
-			r := get(t, it["url"].(string))
-			if r.status != 200 || !strings.HasPrefix(it["url"].(string), x.list+"/") || !jsonEqual(t, r.body, it) {
+			r := get(t, str(it["url"]))
+			if r.status != 200 || !strings.HasPrefix(str(it["url"]), x.list+"/") || !jsonEqual(t, r.body, it) {
 				t.Errorf("%s: fetch of %v: %d %s", x.key, it["url"], r.status, r.body)
 			}
 		}
@@ -133,7 +133,7 @@ func TestTaskRouter_channelByUniqueName(t *testing.T) {
 	if voice["unique_name"] != "voice" || voice["friendly_name"] != "Voice" || voice["sid"] != flexSid("TC", acct, "channel/voice") {
 		t.Errorf("voice: %v", voice)
 	}
-	if bySid := decode(t, get(t, channels+voice["sid"].(string)).body); bySid["unique_name"] != "voice" {
+	if bySid := decode(t, get(t, channels+str(voice["sid"])).body); bySid["unique_name"] != "voice" {
 		t.Errorf("by sid: %v", bySid)
 	}
 	r := get(t, channels+"fax")
@@ -185,7 +185,7 @@ func TestTaskRouter_paging(t *testing.T) {
 	s.SetMaxPageSize(3)
 	items, metas := listAll(t, activities, "activities")
 	if len(items) != 4 || len(metas) != 2 || metas[0]["page_size"] != 3.0 || metas[1]["previous_page_url"] == nil ||
-		!strings.HasPrefix(metas[0]["next_page_url"].(string), activities+"?PageSize=3&Page=1&PageToken=PT") {
+		!strings.HasPrefix(str(metas[0]["next_page_url"]), activities+"?PageSize=3&Page=1&PageToken=PT") {
 		t.Errorf("paged by 3: %d items, meta %v", len(items), metas)
 	}
 	s.SetMaxPageSize(0)
@@ -194,8 +194,8 @@ func TestTaskRouter_paging(t *testing.T) {
 	}
 	s.SetLinkBase(APITaskRouter, "https://taskrouter.twilio.com")
 	r := get(t, activities)
-	if got := decode(t, r.body)["meta"].(map[string]any)["url"]; got != "https://taskrouter.twilio.com/v1/Workspaces/"+wsSid+"/Activities?PageSize=50&Page=0" {
-		t.Errorf("meta.url with a link base: %v", got)
+	if meta, _ := decode(t, r.body)["meta"].(map[string]any); meta["url"] != "https://taskrouter.twilio.com/v1/Workspaces/"+wsSid+"/Activities?PageSize=50&Page=0" {
+		t.Errorf("meta.url with a link base: %v", meta["url"])
 	}
 }
 
