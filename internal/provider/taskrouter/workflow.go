@@ -52,12 +52,13 @@ func workflowAttributes() map[string]schema.Attribute {
 // flattenWorkflow copies a workflow into the model, keeping every null
 // null; configuration stays the JSON text Twilio sent.
 func flattenWorkflow(w *taskrouterapi.Workflow, m *workflowModel) diag.Diagnostics {
+	var diags diag.Diagnostics
 	m.Sid = types.StringPointerValue(w.Sid)
 	m.FriendlyName = types.StringPointerValue(w.FriendlyName)
-	m.Configuration = jsontypes.NewNormalizedPointerValue(w.Configuration)
+	m.Configuration = framework.FlattenJSONString(w.Configuration, "configuration", &diags)
 	m.DocumentContentType = types.StringPointerValue(w.DocumentContentType)
 	m.AssignmentCallbackURL = types.StringPointerValue(w.AssignmentCallbackURL)
 	m.FallbackAssignmentCallbackURL = types.StringPointerValue(w.FallbackAssignmentCallbackURL)
 	m.TaskReservationTimeout = types.Int64PointerValue(w.TaskReservationTimeout)
-	return resource{w.AccountSid, w.DateCreated, w.DateUpdated, w.URL, w.Links}.flatten(&m.resourceFields)
+	return append(diags, resource{w.AccountSid, w.DateCreated, w.DateUpdated, w.URL, w.Links}.flatten(&m.resourceFields)...)
 }
