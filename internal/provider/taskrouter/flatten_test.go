@@ -167,3 +167,14 @@ func decode[T any](t *testing.T, body string) *T {
 	}
 	return &v
 }
+
+// A configuration that is not JSON fails the read at its attribute, rather
+// than reaching state as JSON.
+func TestFlattenWorkflow_configurationThatIsNotJSONIsAnAttributeError(t *testing.T) {
+	var m workflowModel
+	diags := flattenWorkflow(decode[taskrouterapi.Workflow](t, `{"configuration": "task-routing:\n  - filter: 1 == 1"}`), &m)
+	if !diags.HasError() || diags[0].Summary() != "Unexpected configuration from Twilio" ||
+		diags[0].Detail() != `Twilio returned a configuration that is not JSON, so it cannot be kept as JSON: "task-routing:\n  - filter: 1 == 1".` {
+		t.Fatalf("diags = %v", diags)
+	}
+}

@@ -52,12 +52,13 @@ func workflowAttributes() map[string]schema.Attribute {
 // flattenWorkflow copies a workflow into the model, keeping every null
 // null; configuration stays the JSON text Twilio sent.
 func flattenWorkflow(w *taskrouterapi.Workflow, m *workflowModel) diag.Diagnostics {
+	var diags diag.Diagnostics
 	m.Sid = types.StringPointerValue(w.Sid)
 	m.FriendlyName = types.StringPointerValue(w.FriendlyName)
-	m.Configuration = jsontypes.NewNormalizedPointerValue(w.Configuration)
+	m.Configuration = framework.FlattenJSONString(w.Configuration, "configuration", &diags)
 	m.DocumentContentType = types.StringPointerValue(w.DocumentContentType)
 	m.AssignmentCallbackURL = types.StringPointerValue(w.AssignmentCallbackURL)
 	m.FallbackAssignmentCallbackURL = types.StringPointerValue(w.FallbackAssignmentCallbackURL)
 	m.TaskReservationTimeout = types.Int64PointerValue(w.TaskReservationTimeout)
-	return framework.Resource{AccountSid: w.AccountSid, DateCreated: w.DateCreated, DateUpdated: w.DateUpdated, URL: w.URL, Links: w.Links}.Flatten(&m.ResourceFields)
+	return append(diags, framework.Resource{AccountSid: w.AccountSid, DateCreated: w.DateCreated, DateUpdated: w.DateUpdated, URL: w.URL, Links: w.Links}.Flatten(&m.ResourceFields)...)
 }
