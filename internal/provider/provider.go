@@ -172,7 +172,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	clients := map[string]*twilio.Client{}
 	for _, product := range products {
 		client, err := twilio.New(twilio.Config{
-			API:            product.host,
+			HostLabel:      product.host,
 			BaseURL:        s.BaseURLs[product.name],
 			Username:       s.Username,
 			Password:       s.Password,
