@@ -14,6 +14,7 @@ TERRAFORM     := $(BIN)/terraform
 TFPLUGINDOCS  := $(BIN)/tfplugindocs
 GORELEASER    := $(BIN)/goreleaser
 GOLANGCI_LINT := $(BIN)/golangci-lint
+ACTIONLINT    := $(BIN)/actionlint
 PRISM_DIR     := $(BIN)/prism
 PRISM         := $(PRISM_DIR)/node_modules/.bin/prism
 
@@ -32,7 +33,7 @@ TWILIO_OAI := $(TWILIO_OAI_DIR)/twilio_chat_v2.json
 
 .PHONY: tools specs download
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GORELEASER) $(GOLANGCI_LINT) $(PRISM) specs
+tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GORELEASER) $(GOLANGCI_LINT) $(ACTIONLINT) $(PRISM) specs
 
 specs: $(TWILIO_OAI)
 
@@ -64,6 +65,10 @@ $(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
 	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 	@touch $@
 
+$(ACTIONLINT): tools/workflows/go.mod tools/workflows/go.sum
+	cd tools/workflows && GOBIN=$(BIN) go install github.com/rhysd/actionlint/cmd/actionlint
+	@touch $@
+
 # npm ci DIR LOCKDIR: installs the lock file in LOCKDIR into DIR, afresh.
 define npm_ci
 	@command -v npm >/dev/null || { echo "this needs Node.js and npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
@@ -93,6 +98,6 @@ $(TWILIO_OAI): tools/twilio-oai/package.json tools/twilio-oai/package-lock.json
 # downloaded, lists what it needs.
 download: $(PRISM) $(TWILIO_OAI)
 	go mod download
-	@set -e; for m in tools tools/docs tools/lint tools/release; do echo "cd $$m && go mod download"; (cd $$m && go mod download); done
+	@set -e; for m in tools tools/docs tools/lint tools/release tools/workflows; do echo "cd $$m && go mod download"; (cd $$m && go mod download); done
 	go mod download $(TERRAFORM_MODULE)@$(TERRAFORM_VERSION)
 	cd "$$(go env GOMODCACHE)/$(TERRAFORM_MODULE)@$(TERRAFORM_VERSION)" && go mod download
