@@ -24,8 +24,8 @@ docs-check: build $(TOFU) $(TFPLUGINDOCS)
 # examples/wiring needs Twilio's official provider, which cannot be
 # downloaded here: it is format-checked only (scripts/examples-check.sh says
 # so when it runs).
-examples-check: build $(EMULATOR) $(TOFU) $(TERRAFORM)
-	./scripts/examples-check.sh
+examples-check: build $(EMULATOR) $(PINNED_CLIS)
+	./scripts/examples-check.sh $(PINNED_CLIS)
 
 # `goreleaser check` covers the configuration; a snapshot build of
 # linux/amd64 by goreleaser itself, with .goreleaser.yml's flags and ldflags,
