@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# examples-check.sh: every example stays formatted and, where it needs only
-# this provider and built-ins, plans with OpenTofu and with Terraform against
-# the Twilio emulator; so does every HCL example of README.md,
-# docs/index.md and docs/guides/, the pages a user copies from.
+# examples-check.sh CLI...: every example stays formatted and, where it needs
+# only this provider and built-ins, plans on each CLI (make passes the pinned
+# OpenTofu and Terraforms) against the Twilio emulator; so does every HCL
+# example of README.md, docs/index.md and docs/guides/, the pages a user
+# copies from.
 #
 # An example or a page's block that names any other provider source
 # (examples/wiring and the Flex guide's import blocks need twilio/twilio) is
@@ -37,7 +38,8 @@ export TF_VAR_twilio_api_secret=examples-check-api-secret-not-a-secret
 write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 
-clis=("$bin/tofu" "$bin/terraform")
+[ $# -gt 0 ] || { echo "usage: examples-check.sh CLI..." >&2; exit 2; }
+clis=("$@")
 for cli in "${clis[@]}"; do
   describe_cli "$cli" || { echo "examples-check: $cli_error" >&2; exit 1; }
   echo "==> planning on $cli_name v$cli_version ($cli)"
