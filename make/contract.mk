@@ -1,7 +1,7 @@
 # Contract tests against Twilio's own OpenAPI descriptions of Chat v2,
 # Conversations v1 and Flex v1, from @twilio/cli-core (make specs,
 # make/tools.mk):
-# - the TestAccContract* acceptance tests, on OpenTofu and on Terraform,
+# - the TestAccContract* acceptance tests, on each pinned CLI,
 #   against Prism (npm, pinned in tools/prism/) mocking those descriptions,
 #   one Prism for each;
 # - internal/contract, which validates the emulator's answers and the
@@ -10,7 +10,7 @@
 
 .PHONY: contract contract-run
 
-contract: $(PRISM) $(TOFU) $(TERRAFORM) specs
+contract: $(PRISM) $(PINNED_CLIS) specs
 	go test $(GOTESTFLAGS) -count=1 ./internal/contract/
 	./scripts/with-prism.sh $(PRISM) $(addprefix $(TWILIO_OAI_DIR)/,$(TWILIO_OAI_FILES)) -- $(MAKE) --no-print-directory contract-run
 
@@ -20,8 +20,9 @@ contract: $(PRISM) $(TOFU) $(TERRAFORM) specs
 contract-run:
 	@for v in TWILIO_CONTRACT_ENDPOINT TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT TWILIO_CONTRACT_FLEX_ENDPOINT; do \
 	  test -n "$${!v}" || { echo "contract-run needs $$v: run make contract" >&2; exit 1; }; done
-	./scripts/testacc.sh $(TOFU) -count=1 -v -run '^TestAccContract' ./internal/provider/
-	./scripts/testacc.sh $(TERRAFORM) -count=1 -v -run '^TestAccContract' ./internal/provider/
+	@set -e; for cli in $(PINNED_CLIS); do \
+	  echo "./scripts/testacc.sh $$cli -count=1 -v -run '^TestAccContract' ./internal/provider/"; \
+	  ./scripts/testacc.sh $$cli -count=1 -v -run '^TestAccContract' ./internal/provider/; done
 
 TEST_EXTRA += contract
 

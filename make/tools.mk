@@ -4,23 +4,33 @@
 #
 # Each Go tool is pinned in its own module under tools/, so that none moves
 # another's dependencies, except Terraform, which is built from its own
-# go.mod by `go install ...@version` (the known-good way for v1.5.7). npm
-# packages are installed by `npm ci` from a committed lock file, without
-# install scripts. `make download` fetches all of it without building, so
-# that CI can time the downloads apart from the builds.
+# go.mod by `go install ...@version` (the known-good way for v1.5.7 and
+# v1.8.5). npm packages are installed by `npm ci` from a committed lock file,
+# without install scripts. `make download` fetches all of it without
+# building, so that CI can time the downloads apart from the builds.
 
 TOFU          := $(BIN)/tofu
 TERRAFORM     := $(BIN)/terraform
 TFPLUGINDOCS  := $(BIN)/tfplugindocs
 GORELEASER    := $(BIN)/goreleaser
 GOLANGCI_LINT := $(BIN)/golangci-lint
+ACTIONLINT    := $(BIN)/actionlint
 PRISM_DIR     := $(BIN)/prism
 PRISM         := $(PRISM_DIR)/node_modules/.bin/prism
 
 # OpenTofu's version is the one tools/go.mod requires.
 TOFU_VERSION      := $(shell sed -n 's|^require github.com/opentofu/opentofu ||p' tools/go.mod)
-TERRAFORM_VERSION := v1.5.7
-TERRAFORM_MODULE  := github.com/hashicorp/terraform
+# Terraform twice: the oldest version supported, as .bin/terraform, and the
+# newest the Go module proxy can build, as .bin/terraform-1.8.5 (from v1.9 on,
+# Terraform's go.mod replaces modules by local paths, which `go install
+# ...@version` refuses). .ci/run reads both.
+TERRAFORM_VERSION        := v1.5.7
+TERRAFORM_NEWEST_VERSION := v1.8.5
+TERRAFORM_NEWEST         := $(BIN)/terraform-$(TERRAFORM_NEWEST_VERSION:v%=%)
+TERRAFORM_MODULE         := github.com/hashicorp/terraform
+# The CLIs `make test` runs the acceptance suite, the contract tests and the
+# examples on.
+PINNED_CLIS := $(TOFU) $(TERRAFORM) $(TERRAFORM_NEWEST)
 
 # Twilio's OpenAPI descriptions, from @twilio/cli-core on npm (MIT), pinned
 # in tools/twilio-oai/. TWILIO_OAI_DIR, the directory holding the JSON files,
@@ -32,7 +42,7 @@ TWILIO_OAI := $(TWILIO_OAI_DIR)/twilio_chat_v2.json
 
 .PHONY: tools specs download
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GORELEASER) $(GOLANGCI_LINT) $(PRISM) specs
+tools: $(TOFU) $(TERRAFORM) $(TERRAFORM_NEWEST) $(TFPLUGINDOCS) $(GORELEASER) $(GOLANGCI_LINT) $(ACTIONLINT) $(PRISM) specs
 
 specs: $(TWILIO_OAI)
 
@@ -50,6 +60,17 @@ $(TERRAFORM): $(BIN)/.terraform-$(TERRAFORM_VERSION)
 $(BIN)/.terraform-$(TERRAFORM_VERSION):
 	@mkdir -p $(BIN) && rm -f $(BIN)/.terraform-v* && touch $@
 
+# GOBIN names the binary terraform: it is installed apart, then renamed, so
+# that it does not replace .bin/terraform. Its name holds the version, so a
+# new version is a new file. From v1.6 on, Terraform calls itself X.Y.Z-dev
+# unless built as its releases are, with version.dev=no.
+$(TERRAFORM_NEWEST):
+	@echo "Building Terraform $(TERRAFORM_NEWEST_VERSION) from the Go module proxy into .bin/ (first run only: about 6 minutes on 2 cores)..."
+	rm -rf $@.d
+	GOBIN=$@.d go install -ldflags '-X $(TERRAFORM_MODULE)/version.dev=no' $(TERRAFORM_MODULE)@$(TERRAFORM_NEWEST_VERSION)
+	mv $@.d/terraform $@
+	rmdir $@.d
+
 $(TFPLUGINDOCS): tools/docs/go.mod tools/docs/go.sum
 	cd tools/docs && GOBIN=$(BIN) go install github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
 	@touch $@
@@ -62,6 +83,10 @@ $(GORELEASER): tools/release/go.mod tools/release/go.sum
 $(GOLANGCI_LINT): tools/lint/go.mod tools/lint/go.sum
 	@echo "Building golangci-lint from the Go module proxy into .bin/ (first run only: about 3 minutes on 2 cores)..."
 	cd tools/lint && GOBIN=$(BIN) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint
+	@touch $@
+
+$(ACTIONLINT): tools/workflows/go.mod tools/workflows/go.sum
+	cd tools/workflows && GOBIN=$(BIN) go install github.com/rhysd/actionlint/cmd/actionlint
 	@touch $@
 
 # npm ci DIR LOCKDIR: installs the lock file in LOCKDIR into DIR, afresh.
@@ -89,10 +114,12 @@ $(TWILIO_OAI): tools/twilio-oai/package.json tools/twilio-oai/package-lock.json
 	@touch $@
 
 # Downloads what every rule above builds from, and builds nothing but the
-# npm installs. Terraform is not a module of ours: its own go.mod, once
-# downloaded, lists what it needs.
+# npm installs. Terraform is not a module of ours: each version's own go.mod,
+# once downloaded, lists what it needs.
 download: $(PRISM) $(TWILIO_OAI)
 	go mod download
-	@set -e; for m in tools tools/docs tools/lint tools/release; do echo "cd $$m && go mod download"; (cd $$m && go mod download); done
-	go mod download $(TERRAFORM_MODULE)@$(TERRAFORM_VERSION)
-	cd "$$(go env GOMODCACHE)/$(TERRAFORM_MODULE)@$(TERRAFORM_VERSION)" && go mod download
+	@set -e; for m in tools tools/docs tools/lint tools/release tools/workflows; do echo "cd $$m && go mod download"; (cd $$m && go mod download); done
+	@set -e; for v in $(TERRAFORM_VERSION) $(TERRAFORM_NEWEST_VERSION); do \
+	  echo "go mod download $(TERRAFORM_MODULE)@$$v, then its modules"; \
+	  go mod download $(TERRAFORM_MODULE)@$$v; \
+	  (cd "$$(go env GOMODCACHE)/$(TERRAFORM_MODULE)@$$v" && go mod download); done

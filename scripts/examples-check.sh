@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# examples-check.sh: every example stays formatted and, where it needs only
-# this provider and built-ins, plans with OpenTofu and with Terraform against
-# the Twilio emulator; so does every HCL example of README.md,
-# docs/index.md and docs/guides/, the pages a user copies from.
+# examples-check.sh CLI...: every example stays formatted and, where it needs
+# only this provider and built-ins, plans on each CLI (make passes the pinned
+# OpenTofu and Terraforms) against the Twilio emulator; so does every HCL
+# example of README.md, docs/index.md and docs/guides/, the pages a user
+# copies from.
 #
-# An example that names any other provider source (examples/wiring needs
-# twilio/twilio) is only format-checked: that provider cannot be downloaded
-# here, and without its schema neither validate nor plan can run.
+# An example or a page's block that names any other provider source
+# (examples/wiring and the Flex guide's import blocks need twilio/twilio) is
+# only format-checked: that provider cannot be downloaded here, and without
+# its schema neither validate nor plan can run.
 #
 # Each example is planned in an empty directory, against an emulator seeded
 # from its own seed.json, else from scripts/examples-seed.json, which holds
@@ -36,7 +38,8 @@ export TF_VAR_twilio_api_secret=examples-check-api-secret-not-a-secret
 write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 
-clis=("$bin/tofu" "$bin/terraform")
+[ $# -gt 0 ] || { echo "usage: examples-check.sh CLI..." >&2; exit 2; }
+clis=("$@")
 for cli in "${clis[@]}"; do
   describe_cli "$cli" || { echo "examples-check: $cli_error" >&2; exit 1; }
   echo "==> planning on $cli_name v$cli_version ($cli)"
@@ -121,6 +124,11 @@ for dir in "$work"/docs/*/; do
     { echo "examples-check: the example at $name declares no required_providers: users copy it whole" >&2; exit 1; }
   "$bin/tofu" fmt -check -diff "$dir/main.tf" ||
     { echo "examples-check: the example at $name is not formatted" >&2; exit 1; }
+  others=$(grep -hoE 'source[[:space:]]*=[[:space:]]*"[^"]+"' "$dir/main.tf" | grep -vF "\"$PROVIDER_SOURCE\"" || true)
+  if [ -n "$others" ]; then
+    echo "==> $name: format-checked only, it needs another provider: ${others//$'\n'/, }"
+    continue
+  fi
   plan "$name" "$dir" "$root/scripts/examples-seed.json"
 done
 

@@ -30,7 +30,7 @@ func TestProductClients_requestsMatchTheSpecs(t *testing.T) {
 	}
 	emu.PutUser(svc, emulator.NewUser(base, acct, svc, "US"+fmt.Sprintf("%032d", 999), "a/b?c#d 100%+"))
 	newAPI := func(api, baseURL string) *twilio.Client {
-		c, err := twilio.New(twilio.Config{API: api, BaseURL: baseURL, Username: acct, Password: token, UserAgent: "contract-test"})
+		c, err := twilio.New(twilio.Config{HostLabel: api, BaseURL: baseURL, Username: acct, Password: token, UserAgent: "contract-test"})
 		if err != nil {
 			t.Fatal(err)
 		}

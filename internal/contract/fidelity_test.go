@@ -207,7 +207,7 @@ func TestClientRequests_matchTheSpec(t *testing.T) {
 	emu.PutUser(svc, emulator.NewUser(base, acct, svc, userSid, "sid-lookup"))
 
 	for _, pair := range [][2]string{{acct, token}, {apiKey, apiSecret}} {
-		api, err := twilio.New(twilio.Config{API: chat.HostLabel, BaseURL: base, Username: pair[0], Password: pair[1], UserAgent: "fidelity-test"})
+		api, err := twilio.New(twilio.Config{HostLabel: chat.HostLabel, BaseURL: base, Username: pair[0], Password: pair[1], UserAgent: "fidelity-test"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -240,9 +240,9 @@ func TestAccTransport_untrustedCertificateIsRefused(t *testing.T) {
 	}
 }
 
-func TestAccTransport_sslCertFileTrustsAProxyCAOverHTTP2(t *testing.T) {
+func TestAccTransport_aCAInSSLCertFileIsTrustedOverHTTP2(t *testing.T) {
 	emu := startTLSEmulator(t)
-	pemFile := filepath.Join(t.TempDir(), "proxy-ca.pem")
+	pemFile := filepath.Join(t.TempDir(), "ca.pem")
 	if err := os.WriteFile(pemFile, emu.CertPEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -156,7 +156,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	clients := map[string]*twilio.Client{}
 	for _, product := range products {
 		client, err := twilio.New(twilio.Config{
-			API:            product.HostLabel,
+			HostLabel:      product.HostLabel,
 			BaseURL:        s.BaseURLs[product.Endpoint],
 			Username:       s.Username,
 			Password:       s.Password,

@@ -54,7 +54,7 @@ func TestGet_givingUpKeepsThePooledConnections(t *testing.T) {
 // with two quick retries, and a context of 5 s for its reads.
 func shortAttempts(t *testing.T, srvURL string) (*Client, context.Context) {
 	t.Helper()
-	c, err := New(Config{API: "chat", BaseURL: srvURL, Username: "AC", Password: "x", MaxRetries: 2,
+	c, err := New(Config{HostLabel: "chat", BaseURL: srvURL, Username: "AC", Password: "x", MaxRetries: 2,
 		RequestTimeout: 100 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestGet_aBackoffPastTheDeadlineFailsWithTheLastAnswer(t *testing.T) {
 		fmt.Fprint(w, `{"code":20503,"message":"Service Unavailable","status":503}`)
 	}))
 	defer srv.Close()
-	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 10,
+	c, err := New(Config{HostLabel: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 10,
 		RetryWaitMin: 400 * time.Millisecond, RetryWaitMax: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +134,7 @@ func TestGet_retryablehttpLogsReachTheLogger(t *testing.T) {
 	type key struct{}
 	var mu sync.Mutex
 	var lines []string
-	c, err := New(Config{API: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
+	c, err := New(Config{HostLabel: "chat", BaseURL: srv.URL, Username: "AC", Password: "x", MaxRetries: 2,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
 		Logger: func(ctx context.Context, msg string, fields map[string]any) {
 			mu.Lock()

@@ -239,7 +239,7 @@ func TestClient_requestsOfEveryClientShareTheBudget(t *testing.T) {
 	budget := NewBudget(3)
 	var clients []*Client
 	for _, u := range []string{one.URL, two.URL} {
-		c, err := New(Config{API: "chat", BaseURL: u, Username: "AC", Password: "x", Budget: budget})
+		c, err := New(Config{HostLabel: "chat", BaseURL: u, Username: "AC", Password: "x", Budget: budget})
 		if err != nil {
 			t.Fatal(err)
 		}

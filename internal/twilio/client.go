@@ -40,11 +40,11 @@ type Logger func(ctx context.Context, msg string, fields map[string]any)
 
 // Config holds everything a Client needs; the caller has already validated it.
 type Config struct {
-	// API is the product's label in Twilio's host names ("chat" for
+	// HostLabel is the product's label in Twilio's host names ("chat" for
 	// chat.twilio.com): page links naming Twilio's own host for the API are
 	// followed on BaseURL.
-	API     string
-	BaseURL string
+	HostLabel string
+	BaseURL   string
 	// Username and Password are the HTTP Basic credentials: an Account SID
 	// and auth token, or an API key SID and secret.
 	Username string
@@ -120,8 +120,8 @@ func New(cfg Config) (*Client, error) {
 	}
 	transport := newTransport(roots, max(idleConnsPerHost, budget.max))
 	c := &Client{
-		api:       cfg.API,
-		ownHost:   twilioHostPattern(cfg.API),
+		api:       cfg.HostLabel,
+		ownHost:   twilioHostPattern(cfg.HostLabel),
 		base:      base,
 		username:  cfg.Username,
 		password:  cfg.Password,

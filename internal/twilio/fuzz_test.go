@@ -31,7 +31,7 @@ func FuzzRequestPath(f *testing.F) {
 	for _, seed := range []string{"jing", "a/b", "a?b=c", "a#b", "100%", "%2F", "a+b", "jing li", "李静", "../x", "...", "./", " ", "\x00", "a\r\nHost: evil"} {
 		f.Add(seed)
 	}
-	client, err := New(Config{API: "chat", BaseURL: "https://chat.twilio.com", Username: "AC1", Password: "token"})
+	client, err := New(Config{HostLabel: "chat", BaseURL: "https://chat.twilio.com", Username: "AC1", Password: "token"})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func FuzzPageQuery(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	client, err := New(Config{API: "chat", BaseURL: "https://proxy.example.com/base", Username: "AC1", Password: "token"})
+	client, err := New(Config{HostLabel: "chat", BaseURL: "https://proxy.example.com/base", Username: "AC1", Password: "token"})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func TestResourcePath_refusesDotSegmentsAndEmpty(t *testing.T) {
 func newTestClient(t *testing.T, srvURL string, maxRetries int) *Client {
 	t.Helper()
 	c, err := New(Config{
-		API: "chat", BaseURL: srvURL, Username: "ACuser", Password: "secret", UserAgent: "test-agent/1",
+		HostLabel: "chat", BaseURL: srvURL, Username: "ACuser", Password: "secret", UserAgent: "test-agent/1",
 		MaxRetries: maxRetries, RequestTimeout: 5 * time.Second,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
 	})

@@ -263,7 +263,7 @@ func TestReadUsers_noRequestReachesTwilioAfterTheCancel(t *testing.T) {
 		emu.PutUser(testServiceSid, emulator.NewUser(emu.URL(), testAccountSid, testServiceSid, fmt.Sprintf("US%032d", i+1), id))
 	}
 	emu.SetLatency(200*time.Millisecond, 0)
-	client, err := twilio.New(twilio.Config{API: chatapi.HostLabel, BaseURL: emu.URL(), Username: testAccountSid, Password: testAuthToken,
+	client, err := twilio.New(twilio.Config{HostLabel: chatapi.HostLabel, BaseURL: emu.URL(), Username: testAccountSid, Password: testAuthToken,
 		MaxRetries: 2, Budget: twilio.NewBudget(1)})
 	if err != nil {
 		t.Fatal(err)

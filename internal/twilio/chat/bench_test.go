@@ -24,7 +24,7 @@ func BenchmarkFetchUser(b *testing.B) {
 	}
 	defer emu.Close()
 	emu.PutUser(benchService, emulator.NewUser(url, benchAccount, benchService, benchUser, "jing"))
-	api, err := twilio.New(twilio.Config{API: chat.HostLabel, BaseURL: url, Username: benchAccount, Password: "token", UserAgent: "bench", MaxRetries: 4, RequestTimeout: 30 * time.Second})
+	api, err := twilio.New(twilio.Config{HostLabel: chat.HostLabel, BaseURL: url, Username: benchAccount, Password: "token", UserAgent: "bench", MaxRetries: 4, RequestTimeout: 30 * time.Second})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -41,7 +41,7 @@ func TestFetchConfiguration_sendsUiVersionOnlyWhenSet(t *testing.T) {
 		fmt.Fprint(w, `{"flex_service_instance_sid":"IS0123456789abcdef0123456789abcdef","attributes":{"a": [1, 2]},"markdown":null,"serverless_service_sids":["ZS1"]}`)
 	}))
 	defer srv.Close()
-	api, err := twilio.New(twilio.Config{API: HostLabel, BaseURL: srv.URL, Username: "AC1", Password: "x", RequestTimeout: 5 * time.Second})
+	api, err := twilio.New(twilio.Config{HostLabel: HostLabel, BaseURL: srv.URL, Username: "AC1", Password: "x", RequestTimeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
