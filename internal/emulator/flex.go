@@ -2,12 +2,11 @@ package emulator
 
 import (
 	"net/http"
-	"strings"
 )
 
 // Flex v1 (https://flex-api.twilio.com): the account's Flex configuration,
 // which names the Conversations service Flex's users live in.
-var flexProduct = product{api: APIFlex, base: FlexBasePath + "/v1", routes: []route{
+var flexProduct = product{api: APIFlex, mount: FlexBasePath, base: "/v1", routes: []route{
 	newRoute(RouteFlexConfiguration, "/Configuration", (*Server).flexConfiguration),
 }}
 
@@ -44,11 +43,11 @@ func (s *Server) flexConfiguration(c *call) (int, []byte) {
 	defer s.mu.Unlock()
 	st := s.flex()
 	if st.removed {
-		return http.StatusNotFound, notFoundBody(strings.TrimPrefix(c.escapedPath, FlexBasePath))
+		return http.StatusNotFound, notFoundBody(c.twilioPath())
 	}
 	body := st.configuration
 	if body == nil {
-		body = mustMarshal(NewFlexConfiguration(s.flexBase(c), s.creds.AccountSid, s.conversations().defaultService))
+		body = mustMarshal(NewFlexConfiguration(s.linkBase(c), s.creds.AccountSid, s.conversations().defaultService))
 	}
 	uiVersion := c.r.URL.Query().Get("UiVersion")
 	if uiVersion == "" {
@@ -57,15 +56,6 @@ func (s *Server) flexConfiguration(c *call) (int, []byte) {
 	m := decodeStored("the stored Flex configuration", body)
 	m["ui_version"] = uiVersion
 	return http.StatusOK, mustMarshal(m)
-}
-
-// flexBase is the base of Flex's links: SetLinkBase's for APIFlex, else the
-// emulator's own Flex base. Called with s.mu held.
-func (s *Server) flexBase(c *call) string {
-	if base := s.paging.linkBase[APIFlex]; base != "" {
-		return base
-	}
-	return s.linkBase(c) + FlexBasePath
 }
 
 // SetFlexConfiguration stores the body of Flex's GET /v1/Configuration as

@@ -117,6 +117,9 @@ type listing struct {
 	key         string // the answer's field that holds the page, e.g. "users"
 	maxPageSize int    // the largest page the API serves; a larger PageSize is clamped to it
 	render      func(*item) []byte
+	// filters are the query's filters the list honoured, kept in the page
+	// links as Twilio keeps them, so that the next page is of the same list.
+	filters url.Values
 }
 
 // list serves one page of what open lists, in insertion order. open is
@@ -159,7 +162,11 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	for _, it := range items[start:end] {
 		page = append(page, l.render(it))
 	}
-	pageURL := s.linkBase(c) + listPath(c) + fmt.Sprintf("?PageSize=%d&Page=", size)
+	pageURL := s.linkBase(c) + listPath(c) + "?"
+	if len(l.filters) > 0 {
+		pageURL += l.filters.Encode() + "&"
+	}
+	pageURL += fmt.Sprintf("PageSize=%d&Page=", size)
 	m := meta{Key: l.key, Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}
 	if req.token != "" {
 		m.URL += "&PageToken=" + req.token
@@ -191,8 +198,8 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	return http.StatusOK, buf.Bytes()
 }
 
-// listPath is the canonical path of c's list, whatever escaping the client
-// chose.
+// listPath is the canonical path of c's list below its API's base (the
+// product's mount left out), whatever escaping the client chose.
 func listPath(c *call) string {
 	seg := make([]string, len(c.route.pattern))
 	for i, p := range c.route.pattern {
@@ -201,22 +208,22 @@ func listPath(c *call) string {
 			seg[i] = url.PathEscape(c.service)
 		}
 	}
-	return strings.Join(seg, "/")
+	return strings.TrimPrefix(strings.Join(seg, "/"), c.route.mount)
 }
 
 // linkBase is the base of the links the emulator generates for c's API:
-// SetLinkBase's, else the emulator's own as the client reached it. Called
-// with s.mu held.
+// SetLinkBase's, else the emulator's own as the client reached it, with
+// the product's mount. Called with s.mu held.
 func (s *Server) linkBase(c *call) string {
 	if base := s.paging.linkBase[c.route.api]; base != "" {
 		return base
 	}
 	if s.baseURL != "" {
-		return s.baseURL
+		return s.baseURL + c.route.mount
 	}
 	scheme := "http"
 	if c.r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + c.r.Host
+	return scheme + "://" + c.r.Host + c.route.mount
 }

@@ -10,8 +10,13 @@ import (
 // path below base. Each product is declared in its own file, with the
 // objects it stores and the shapes it answers in; products.go lists them.
 type product struct {
-	api    API
-	base   string // e.g. "/v2"; FlexBasePath+"/v1" for Flex, which shares Conversations' paths
+	api API
+	// mount is where the emulator serves a product whose paths another
+	// product also has (FlexBasePath for Flex, which shares Conversations'
+	// /v1/Configuration), "" for the others; it is no part of the paths
+	// and links Twilio knows.
+	mount  string
+	base   string // e.g. "/v2", below mount
 	routes []route
 }
 
@@ -23,7 +28,8 @@ type route struct {
 	path    string // below its product's base
 	serve   func(*Server, *call) (int, []byte)
 	api     API      // its product's, set by routesOf
-	pattern []string // base+path split at '/', set by routesOf
+	mount   string   // its product's, set by routesOf
+	pattern []string // mount+base+path split at '/', set by routesOf
 }
 
 // newRoute is a product's route; routesOf places it under the product.
@@ -36,7 +42,7 @@ func routesOf(ps []product) []route {
 	var all []route
 	for _, p := range ps {
 		for _, rt := range p.routes {
-			rt.api, rt.pattern = p.api, strings.Split(p.base+rt.path, "/")
+			rt.api, rt.mount, rt.pattern = p.api, p.mount, strings.Split(p.mount+p.base+rt.path, "/")
 			all = append(all, rt)
 		}
 	}
@@ -51,6 +57,10 @@ type call struct {
 	escapedPath string
 	service, id string
 }
+
+// twilioPath is c's escaped path as Twilio's host would get it: without
+// the product's mount, for the messages that name it.
+func (c *call) twilioPath() string { return strings.TrimPrefix(c.escapedPath, c.route.mount) }
 
 // match finds the route of an escaped path, splitting it before unescaping.
 func match(among []route, escaped string) (*route, string, string, bool) {
