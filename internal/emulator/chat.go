@@ -320,11 +320,7 @@ func NewService(baseURL, accountSid, sid, friendlyName string) map[string]any {
 var chatServiceLinkNames = []string{"channels", "users", "roles", "bindings"}
 
 func chatServiceLinks(serviceURL string) map[string]any {
-	links := map[string]any{}
-	for _, name := range chatServiceLinkNames {
-		links[name] = serviceURL + "/" + linkSegment(name)
-	}
-	return links
+	return linksUnder(serviceURL, chatServiceLinkNames...)
 }
 
 var defaultPermissions = map[string][]string{
@@ -340,4 +336,14 @@ func linkSegment(name string) string {
 		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 	}
 	return b.String()
+}
+
+// linksUnder are the links of an object at objectURL to its children, by
+// name: builds → objectURL/Builds.
+func linksUnder(objectURL string, names ...string) map[string]any {
+	links := map[string]any{}
+	for _, name := range names {
+		links[name] = objectURL + "/" + linkSegment(name)
+	}
+	return links
 }

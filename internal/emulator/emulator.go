@@ -1,14 +1,17 @@
 // Package emulator is an in-memory stand-in for the parts of Twilio's Chat
-// v2, Conversations v1 and Flex v1 APIs that the provider reads: users,
-// roles and Conversations configuration, fetched one by one or paged, and
-// the account's Flex configuration. It is shaped like the real service
-// closely enough for the provider's tests, the demo and benchmarks, with
-// switches for the failures the real service and the network can produce.
-// One emulator serves the three APIs on one listener: /v2 is Chat, /v1 is
-// Conversations, and Flex's /v1 is under FlexBasePath.
+// v2, Conversations v1, Flex v1, Serverless v1 and Studio v2 APIs that the
+// provider reads: users, roles and Conversations configuration, fetched one
+// by one or paged, the account's Flex configuration and Flex Flows,
+// Serverless services with their environments and functions, and Studio
+// flows. It is shaped like the real service closely enough for the
+// provider's tests, the demo and benchmarks, with switches for the failures
+// the real service and the network can produce. One emulator serves the
+// APIs on one listener: /v2 is Chat, /v1 is Conversations, and the others
+// are each under their own base path (FlexBasePath, ServerlessBasePath,
+// StudioBasePath), below which their paths are Twilio's.
 //
 // Each product is served from its own file (chat.go, conversations.go,
-// flex.go): its routes, its part of the store, its object builders and
+// flex.go, serverless.go, studio.go): its routes, its part of the store, its object builders and
 // setters, and the shape it answers in. The rest knows no product, so that
 // every route is listened for, authenticated, delayed, faulted, recorded
 // and paged alike: listen.go and serve.go answer requests, routes.go
@@ -18,7 +21,8 @@
 // RouteName constants and a product value (the API, its base path and its
 // routes, each a name, a path below the base and the function answering
 // it), with what it stores as a part of its own type (storePart) and lists
-// served by Server.list; then add the value to products in products.go.
+// served by Server.list (table.go serves objects stored as Twilio answers
+// them); then add the value to products in products.go.
 package emulator
 
 import (
