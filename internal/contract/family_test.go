@@ -20,9 +20,10 @@ const (
 	nullService = "IS00000000000000000000000000000002"
 )
 
-// specs are Chat v2, Conversations v1 and Flex v1, each answering for its
-// own paths: the emulator's Flex paths are under emulator.FlexBasePath.
-type specs struct{ chat, conversations, flex *contract.Spec }
+// specs are the APIs the emulator serves, each answering for its own
+// paths: the emulator serves Flex, Serverless and Studio under base paths
+// of their own.
+type specs struct{ chat, conversations, flex, serverless, studio *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
@@ -30,7 +31,10 @@ func loadSpecs(t *testing.T) specs {
 	for _, x := range []struct {
 		name string
 		to   **contract.Spec
-	}{{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex}} {
+	}{
+		{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex},
+		{contract.ServerlessV1, &sp.serverless}, {contract.StudioV2, &sp.studio},
+	} {
 		file, err := contract.SpecFile(x.name)
 		if err != nil {
 			t.Fatal(err)
@@ -42,35 +46,44 @@ func loadSpecs(t *testing.T) specs {
 	return sp
 }
 
+// mounted are the specs of the APIs the emulator serves under a base path
+// of their own, by that path.
+func (sp specs) mounted() map[string]*contract.Spec {
+	return map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.ServerlessBasePath: sp.serverless, emulator.StudioBasePath: sp.studio}
+}
+
 // of is the spec of the API the emulator serves at path.
 func (sp specs) of(path string) *contract.Spec {
-	switch {
-	case strings.HasPrefix(path, emulator.FlexBasePath+"/"):
-		return sp.flex
-	case strings.HasPrefix(path, "/v1/"):
+	for mount, spec := range sp.mounted() {
+		if strings.HasPrefix(path, mount+"/") {
+			return spec
+		}
+	}
+	if strings.HasPrefix(path, "/v1/") {
 		return sp.conversations
 	}
 	return sp.chat
 }
 
 // at is the spec of req's API and req as that API's own host gets it:
-// Flex's paths without the emulator's FlexBasePath.
+// without the base path the emulator serves that API under.
 func (sp specs) at(req *http.Request) (*contract.Spec, *http.Request) {
 	spec := sp.of(req.URL.Path)
-	rest, isFlex := strings.CutPrefix(req.URL.Path, emulator.FlexBasePath+"/")
-	if !isFlex {
-		return spec, req
+	for mount := range sp.mounted() {
+		if rest, ok := strings.CutPrefix(req.URL.Path, mount+"/"); ok {
+			r := req.Clone(req.Context())
+			r.URL.Path, r.URL.RawPath = "/"+rest, ""
+			return spec, r
+		}
 	}
-	r := req.Clone(req.Context())
-	r.URL.Path, r.URL.RawPath = "/"+rest, ""
-	return spec, r
+	return spec, req
 }
 
 // The schema names the checks below rely on, and the list envelopes, as the
 // specs document them.
 func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 	sp := loadSpecs(t)
-	for path, want := range map[string]string{
+	checkSchemas(t, sp.of, map[string]string{
 		"/v2/Services/{ServiceSid}/Users/{Sid}":       "chat.v2.service.user",
 		"/v2/Services/{ServiceSid}/Roles/{Sid}":       "chat.v2.service.role",
 		"/v1/Services/{ChatServiceSid}/Users/{Sid}":   "conversations.v1.service.service_user",
@@ -89,9 +102,17 @@ func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 		"/v1/Services/{Sid}":                          "conversations.v1.service",
 		"/v2/Services#services":                       "chat.v2.service",
 		"/v1/Services#services":                       "conversations.v1.service",
-	} {
+	})
+}
+
+// checkSchemas checks that GET path answers, in the spec of gives it, the
+// schema of want's name; a path with "#key" is a list, whose envelope is
+// meta and key, items of that schema.
+func checkSchemas(t *testing.T, of func(path string) *contract.Spec, want map[string]string) {
+	t.Helper()
+	for path, want := range want {
 		path, key, isList := strings.Cut(path, "#")
-		ref, err := sp.of(path).OKSchema(path)
+		ref, err := of(path).OKSchema(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,14 +191,17 @@ func newFamily() *emulator.Server {
 	return emu
 }
 
+// exchange is a GET of path on an emulator that setup, when given,
+// changes first.
+type exchange struct {
+	path       string
+	setup      func(*emulator.Server)
+	noAuth     bool
+	wantStatus int
+}
+
 func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 	sp := loadSpecs(t)
-	type exchange struct {
-		path       string
-		setup      func(*emulator.Server)
-		noAuth     bool
-		wantStatus int
-	}
 	nullConfigs := func(emu *emulator.Server) {
 		emu.SetServiceConfiguration(svc, map[string]any{"chat_service_sid": nil, "default_conversation_creator_role_sid": nil,
 			"default_conversation_role_sid": nil, "default_chat_service_role_sid": nil, "url": nil, "links": nil, "reachability_enabled": nil})
@@ -258,9 +282,16 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"conversations services, paged":         {path: "/v1/Services?PageSize=1&Page=1&PageToken=PT1", setup: paged, wantStatus: 200},
 		"conversations service, rate limited":   {path: c, setup: fault(emulator.RouteConversationsService, 429), wantStatus: 429},
 	}
+	checkExchanges(t, sp, newFamily, exchanges)
+}
+
+// checkExchanges runs each exchange on its own emulator from newEmulator,
+// and checks its status and that the spec of its API accepts its answer.
+func checkExchanges(t *testing.T, sp specs, newEmulator func() *emulator.Server, exchanges map[string]exchange) {
+	t.Helper()
 	for name, x := range exchanges {
 		t.Run(name, func(t *testing.T) {
-			emu := newFamily()
+			emu := newEmulator()
 			if x.setup != nil {
 				x.setup(emu)
 			}
@@ -289,9 +320,8 @@ func fault(route emulator.RouteName, status int) func(*emulator.Server) {
 // field leaking into a Conversations answer would otherwise go unseen.
 func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 	sp := loadSpecs(t)
-	emu := newFamily()
 	c := "/v1/Services/" + svc
-	for path, schema := range map[string]string{
+	checkFullObjects(t, sp, newFamily(), map[string]string{
 		userPath(svc, "jing"):                           "chat.v2.service.user",
 		"/v2/Services/" + svc + "/Roles/" + channelRole: "chat.v2.service.role",
 		c + "/Users/jing":                               "conversations.v1.service.service_user",
@@ -303,7 +333,14 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		"/v2/Services/" + svc:                           "chat.v2.service",
 		c:                                               "conversations.v1.service",
 		emulator.FlexBasePath + "/v1/Configuration": "flex.v1.configuration",
-	} {
+	})
+}
+
+// checkFullObjects checks that GET path on emu answers an object with
+// exactly the fields of the named schema, none null.
+func checkFullObjects(t *testing.T, sp specs, emu *emulator.Server, schemas map[string]string) {
+	t.Helper()
+	for path, schema := range schemas {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
 		rec := serve(emu, req)
 		var body map[string]any
@@ -378,15 +415,24 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
 	emu.SetMaxPageSize(1)
-	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services"} {
+	checkPageLinks(t, sp, emu, "/v2/Services/"+svc+"/Users", "/v2/Services/"+svc+"/Roles", "/v1/Services/"+svc+"/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services")
+}
+
+// checkPageLinks follows every page of each list at paths on emu, and
+// checks that each page link is a request the list's spec accepts, routed
+// to that list's operation.
+func checkPageLinks(t *testing.T, sp specs, emu *emulator.Server, paths ...string) {
+	t.Helper()
+	for _, path := range paths {
+		_, list := sp.at(httptest.NewRequest(http.MethodGet, path, nil))
 		next := path
 		for pages := 0; next != ""; pages++ {
-			req := authed(httptest.NewRequest(http.MethodGet, next, nil))
-			if err := sp.of(path).ValidateRequest(context.Background(), req); err != nil {
+			spec, req := sp.at(authed(httptest.NewRequest(http.MethodGet, next, nil)))
+			if err := spec.ValidateRequest(context.Background(), req); err != nil {
 				t.Errorf("%s: %v", next, err)
 			}
-			route, _, err := sp.of(path).Route(req)
-			if err != nil || !strings.HasSuffix(path, strings.TrimPrefix(strings.TrimPrefix(route.Path, "/v2/Services/{ServiceSid}"), "/v1/Services/{ChatServiceSid}")) {
+			route, _, err := spec.Route(req)
+			if err != nil || req.URL.Path != list.URL.Path || !templateMatches(route.Path, list.URL.Path) {
 				t.Errorf("%s routed to %v (%v)", next, route, err)
 			}
 			var page struct {
@@ -394,7 +440,7 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 					NextPageURL *string `json:"next_page_url"`
 				} `json:"meta"`
 			}
-			_ = json.Unmarshal(serve(emu, req).Body.Bytes(), &page)
+			_ = json.Unmarshal(serve(emu, authed(httptest.NewRequest(http.MethodGet, next, nil))).Body.Bytes(), &page)
 			next = ""
 			if page.Meta.NextPageURL != nil {
 				next = strings.TrimPrefix(*page.Meta.NextPageURL, "http://example.com")
@@ -404,4 +450,19 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 			}
 		}
 	}
+}
+
+// templateMatches reports whether path is one of template's, a spec's
+// path whose "{...}" segments stand for any one segment.
+func templateMatches(template, path string) bool {
+	tseg, pseg := strings.Split(template, "/"), strings.Split(path, "/")
+	if len(tseg) != len(pseg) {
+		return false
+	}
+	for i, seg := range tseg {
+		if !strings.HasPrefix(seg, "{") && seg != pseg[i] {
+			return false
+		}
+	}
+	return true
 }
