@@ -144,6 +144,15 @@ func (s *Server) URL() string {
 	return s.baseURL
 }
 
+// urlAt is the base URL of the API the emulator serves at mount, or ""
+// before Start.
+func (s *Server) urlAt(mount string) string {
+	if u := s.URL(); u != "" {
+		return u + mount
+	}
+	return ""
+}
+
 // SetLatency delays every response by perRequest, and the responses on a
 // connection until perConnection has passed since it was accepted, which
 // charges a new connection about one perConnection, as a handshake would.

@@ -33,12 +33,7 @@ const FlexBasePath = "/flex"
 
 // FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
 // or "" before Start.
-func (s *Server) FlexURL() string {
-	if u := s.URL(); u != "" {
-		return u + FlexBasePath
-	}
-	return ""
-}
+func (s *Server) FlexURL() string { return s.urlAt(FlexBasePath) }
 
 // flexStore is Flex's part of the store.
 type flexStore struct {

@@ -35,12 +35,7 @@ const ServerlessBasePath = "/serverless"
 
 // ServerlessURL is the base URL of the emulator's Serverless API,
 // URL()+ServerlessBasePath, or "" before Start.
-func (s *Server) ServerlessURL() string {
-	if u := s.URL(); u != "" {
-		return u + ServerlessBasePath
-	}
-	return ""
-}
+func (s *Server) ServerlessURL() string { return s.urlAt(ServerlessBasePath) }
 
 // Serverless serves up to 1000 objects a page, and no list of these has a
 // filter. A service's children are read by the service's sid only, as the

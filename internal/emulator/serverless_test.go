@@ -57,8 +57,9 @@ func TestServerless_seedFetchedBySidAndUniqueName(t *testing.T) {
 	if !reflect.DeepEqual(bySid, decode(t, get(t, sv+"/v1/Services/default").body)) {
 		t.Errorf("by unique_name differs from by sid")
 	}
+	links, _ := bySid["links"].(map[string]any)
 	if bySid["unique_name"] != "default" || bySid["friendly_name"] != "default" || bySid["domain_base"] != "default-1234" ||
-		bySid["url"] != sv+"/v1/Services/"+zs || bySid["links"].(map[string]any)["environments"] != sv+"/v1/Services/"+zs+"/Environments" {
+		bySid["url"] != sv+"/v1/Services/"+zs || links["environments"] != sv+"/v1/Services/"+zs+"/Environments" {
 		t.Errorf("service %v", bySid)
 	}
 	envs := getPage(t, sv+"/v1/Services/"+zs+"/Environments", "environments")

@@ -26,12 +26,7 @@ const StudioBasePath = "/studio"
 
 // StudioURL is the base URL of the emulator's Studio API,
 // URL()+StudioBasePath, or "" before Start.
-func (s *Server) StudioURL() string {
-	if u := s.URL(); u != "" {
-		return u + StudioBasePath
-	}
-	return ""
-}
+func (s *Server) StudioURL() string { return s.urlAt(StudioBasePath) }
 
 // Studio serves up to 1000 flows a page; the list has no filter.
 var studioFlows = table{key: "flows", maxPageSize: 1000, listed: listedFlow,

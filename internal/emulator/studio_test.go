@@ -62,7 +62,10 @@ func TestStudio_defaultDefinitionAndUnknownFlow(t *testing.T) {
 	s.PutStudioFlow(NewStudioFlow(s.StudioURL(), acct, sid, "New", nil))
 	def, _ := decode(t, get(t, s.StudioURL()+"/v2/Flows/"+sid).body)["definition"].(map[string]any)
 	states, _ := def["states"].([]any)
-	if def["initial_state"] != "Trigger" || len(states) != 1 || states[0].(map[string]any)["type"] != "trigger" {
+	if len(states) != 1 {
+		t.Fatalf("default definition %v", def)
+	}
+	if trigger, _ := states[0].(map[string]any); def["initial_state"] != "Trigger" || trigger["type"] != "trigger" {
 		t.Errorf("default definition %v", def)
 	}
 	p := "/v2/Flows/FW" + strings.Repeat("1", 32)
