@@ -1,9 +1,10 @@
 // Command twilio-emulator serves the in-memory Twilio Chat v2,
-// Conversations v1, Flex v1, Serverless v1 and Studio v2 APIs of
-// internal/emulator on a loopback port, for the demo and manual testing.
-// Chat and Conversations are at the base URL it prints, Flex under its
-// /flex (endpoints.flex: Flex's /v1/Configuration is also a Conversations
-// path), Serverless under /serverless and Studio under /studio.
+// Conversations v1, Flex v1, TaskRouter v1, Serverless v1 and Studio v2
+// APIs of internal/emulator on a loopback port, for the demo and manual
+// testing. Chat and Conversations are at the base URL it prints, Flex under
+// its /flex (endpoints.flex), TaskRouter under its /taskrouter
+// (endpoints.taskrouter; their /v1 paths are also Conversations'),
+// Serverless under /serverless and Studio under /studio.
 //
 // Usage:
 //
@@ -13,14 +14,17 @@
 // Conversations configuration, the account's Conversations configuration,
 // whose default_chat_service_sid is the service that /v1/Users and
 // /v1/Roles read, the account's Flex configuration, and switches for what a
-// Flex account's Serverless, Studio and Flex Flows hold (the emulator's
-// SeedFlexServerless and SeedFlexStudio: the "default" service with its
-// "dev" and "prod" environments, "Voice IVR" and the other Studio flows,
-// the Flex Flows on the Flex configuration's chat service):
+// Flex account holds, which has too many cross-references to write out by
+// hand (the emulator's SeedFlexTaskRouter, SeedFlexServerless and
+// SeedFlexStudio: the TaskRouter workspace with its activities, channels,
+// queue and workflow; the "default" service with its "dev" and "prod"
+// environments; "Voice IVR" and the other Studio flows, the Flex Flows on
+// the Flex configuration's chat service):
 //
 //	{
 //	  "account": {"default_chat_service_sid": "IS0123..."},
 //	  "flex": {"flex_service_instance_sid": "IS0123...", "ui_version": "2.9.1"},
+//	  "flex_taskrouter": true,
 //	  "flex_serverless": true,
 //	  "flex_studio": true,
 //	  "services": {
@@ -43,7 +47,9 @@
 // (Flex's too, whose services default to the account's default service).
 // Every service is listed by /v2/Services and /v1/Services. A role needs
 // its sid (roles are found by sid only) and its type; the services a
-// configuration names must be in the seed.
+// configuration names must be in the seed. The TaskRouter objects have the
+// sids the generated Flex configuration names, so a seed with both leaves
+// the flex section's taskrouter_* sids out.
 package main
 
 import (
@@ -74,7 +80,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration, the Flex configuration and the Flex seeds of Serverless and Studio")
+	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration, the Flex configuration and the Flex seeds of TaskRouter, Serverless and Studio")
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.DurationVar(&o.latency, "latency", 0, "delay added before every response")
 	flag.DurationVar(&o.connLatency, "conn-latency", 0, "delay added once on every new connection")
@@ -122,8 +128,8 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s, Serverless on %s, Studio on %s)\n",
-		base, base+emulator.FlexBasePath, base+emulator.ServerlessBasePath, base+emulator.StudioBasePath)
+	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s, TaskRouter on %s, Serverless on %s, Studio on %s)\n",
+		base, base+emulator.FlexBasePath, base+emulator.TaskRouterBasePath, base+emulator.ServerlessBasePath, base+emulator.StudioBasePath)
 	<-ctx.Done()
 	return nil
 }
@@ -132,8 +138,10 @@ type seedFile struct {
 	Account  map[string]any         `json:"account"`
 	Flex     map[string]any         `json:"flex"`
 	Services map[string]seedService `json:"services"`
-	// FlexServerless and FlexStudio seed what Flex makes in a new
-	// account, which has too many cross-references to write out by hand.
+	// FlexTaskRouter, FlexServerless and FlexStudio seed what Flex makes
+	// in a new account, which has too many cross-references to write out
+	// by hand.
+	FlexTaskRouter bool `json:"flex_taskrouter"`
 	FlexServerless bool `json:"flex_serverless"`
 	FlexStudio     bool `json:"flex_studio"`
 }
@@ -256,6 +264,9 @@ func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
 		srv.SetFlexConfiguration(fillMissing(s.Flex, emulator.NewFlexConfiguration(base+emulator.FlexBasePath, accountSid, def)))
 	}
 	// After the Flex configuration, whose chat service the Flex Flows are on.
+	if s.FlexTaskRouter {
+		srv.SeedFlexTaskRouter()
+	}
 	if s.FlexServerless {
 		srv.SeedFlexServerless()
 	}

@@ -18,12 +18,22 @@ const (
 	serviceRole = "RLfedcba9876543210fedcba9876543210"
 	nullRole    = "RL00000000000000000000000000000002"
 	nullService = "IS00000000000000000000000000000002"
+	// trBase is where TaskRouter's own url and links point.
+	trBase = "https://taskrouter.twilio.com"
+	// trWorkspace holds a full object of each TaskRouter type, and one with
+	// every nullable field null; nullWorkspace is a workspace of nulls.
+	trWorkspace   = "WS0123456789abcdef0123456789abcdef"
+	nullWorkspace = "WS00000000000000000000000000000002"
+	trActivity    = "WA0123456789abcdef0123456789abcdef"
+	trChannel     = "TC0123456789abcdef0123456789abcdef"
+	trQueue       = "WQ0123456789abcdef0123456789abcdef"
+	trWorkflow    = "WW0123456789abcdef0123456789abcdef"
 )
 
 // specs are the APIs the emulator serves, each answering for its own
-// paths: the emulator serves Flex, Serverless and Studio under base paths
-// of their own.
-type specs struct{ chat, conversations, flex, serverless, studio *contract.Spec }
+// paths: the emulator serves Flex, TaskRouter, Serverless and Studio under
+// base paths of their own.
+type specs struct{ chat, conversations, flex, taskRouter, serverless, studio *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
@@ -33,6 +43,7 @@ func loadSpecs(t *testing.T) specs {
 		to   **contract.Spec
 	}{
 		{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex},
+		{contract.TaskRouterV1, &sp.taskRouter},
 		{contract.ServerlessV1, &sp.serverless}, {contract.StudioV2, &sp.studio},
 	} {
 		file, err := contract.SpecFile(x.name)
@@ -49,7 +60,7 @@ func loadSpecs(t *testing.T) specs {
 // mounted are the specs of the APIs the emulator serves under a base path
 // of their own, by that path.
 func (sp specs) mounted() map[string]*contract.Spec {
-	return map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.ServerlessBasePath: sp.serverless, emulator.StudioBasePath: sp.studio}
+	return map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.TaskRouterBasePath: sp.taskRouter, emulator.ServerlessBasePath: sp.serverless, emulator.StudioBasePath: sp.studio}
 }
 
 // of is the spec of the API the emulator serves at path.
@@ -102,6 +113,18 @@ func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 		"/v1/Services/{Sid}":                          "conversations.v1.service",
 		"/v2/Services#services":                       "chat.v2.service",
 		"/v1/Services#services":                       "conversations.v1.service",
+	})
+	checkSchemas(t, func(string) *contract.Spec { return sp.taskRouter }, map[string]string{
+		"/v1/Workspaces/{Sid}":                                 "taskrouter.v1.workspace",
+		"/v1/Workspaces#workspaces":                            "taskrouter.v1.workspace",
+		"/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}":       "taskrouter.v1.workspace.activity",
+		"/v1/Workspaces/{WorkspaceSid}/Activities#activities":  "taskrouter.v1.workspace.activity",
+		"/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}":     "taskrouter.v1.workspace.task_channel",
+		"/v1/Workspaces/{WorkspaceSid}/TaskChannels#channels":  "taskrouter.v1.workspace.task_channel",
+		"/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}":       "taskrouter.v1.workspace.task_queue",
+		"/v1/Workspaces/{WorkspaceSid}/TaskQueues#task_queues": "taskrouter.v1.workspace.task_queue",
+		"/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}":        "taskrouter.v1.workspace.workflow",
+		"/v1/Workspaces/{WorkspaceSid}/Workflows#workflows":    "taskrouter.v1.workspace.workflow",
 	})
 }
 
@@ -188,6 +211,20 @@ func newFamily() *emulator.Server {
 	emu.PutService(nullServiceObject)
 	emu.AddService(otherSvc)
 	emu.SetDefaultService(svc)
+
+	emu.SeedFlexTaskRouter()
+	emu.PutWorkspace(emulator.NewWorkspace(trBase, acct, trWorkspace, "Support"))
+	emu.PutActivity(trWorkspace, emulator.NewActivity(trBase, acct, trWorkspace, trActivity, "Idle", true))
+	emu.PutTaskChannel(trWorkspace, emulator.NewTaskChannel(trBase, acct, trWorkspace, trChannel, "email", "Email"))
+	emu.PutTaskQueue(trWorkspace, emulator.NewTaskQueue(trBase, acct, trWorkspace, trQueue, "Tier 1"))
+	emu.PutWorkflow(trWorkspace, emulator.NewWorkflow(trBase, acct, trWorkspace, trWorkflow, "Tiers", `{"task_routing":{"filters":[]}}`))
+	// The enums, the queue's max_reserved_workers and the workflow's
+	// task_reservation_timeout are not nullable in the spec: kept.
+	emu.PutWorkspace(nulls(emulator.NewWorkspace(trBase, acct, nullWorkspace, ""), "prioritize_queue_order"))
+	emu.PutActivity(trWorkspace, nulls(emulator.NewActivity(trBase, acct, trWorkspace, null("WA"), "", false)))
+	emu.PutTaskChannel(trWorkspace, nulls(emulator.NewTaskChannel(trBase, acct, trWorkspace, null("TC"), "", "")))
+	emu.PutTaskQueue(trWorkspace, nulls(emulator.NewTaskQueue(trBase, acct, trWorkspace, null("WQ"), ""), "task_order", "max_reserved_workers"))
+	emu.PutWorkflow(trWorkspace, nulls(emulator.NewWorkflow(trBase, acct, trWorkspace, null("WW"), "", ""), "task_reservation_timeout"))
 	return emu
 }
 
@@ -198,6 +235,19 @@ type exchange struct {
 	setup      func(*emulator.Server)
 	noAuth     bool
 	wantStatus int
+}
+
+// null is the sid of the object of type prefix with every nullable field null.
+func null(prefix string) string { return prefix + "00000000000000000000000000000002" }
+
+// nulls is full with every field null but its sid and keep.
+func nulls(full map[string]any, keep ...string) map[string]any {
+	for name := range full {
+		if name != "sid" && !slices.Contains(keep, name) {
+			full[name] = nil
+		}
+	}
+	return full
 }
 
 func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
@@ -223,6 +273,10 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 	f := emulator.FlexBasePath + "/v1/Configuration"
 	s := "/v2/Services/" + svc
 	c := "/v1/Services/" + svc
+	tr := emulator.TaskRouterBasePath + "/v1"
+	ws := tr + "/Workspaces/" + trWorkspace
+	flexConfig := emulator.NewFlexConfiguration("", acct, svc)
+	flexWS := tr + "/Workspaces/" + str(flexConfig["taskrouter_workspace_sid"])
 	exchanges := map[string]exchange{
 		"chat role by sid":                      {path: s + "/Roles/" + serviceRole, wantStatus: 200},
 		"chat role, nulls":                      {path: s + "/Roles/" + nullRole, wantStatus: 200},
@@ -281,6 +335,40 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"conversations services":                {path: "/v1/Services?PageSize=100", wantStatus: 200},
 		"conversations services, paged":         {path: "/v1/Services?PageSize=1&Page=1&PageToken=PT1", setup: paged, wantStatus: 200},
 		"conversations service, rate limited":   {path: c, setup: fault(emulator.RouteConversationsService, 429), wantStatus: 429},
+		"taskrouter workspace":                  {path: ws, wantStatus: 200},
+		"taskrouter flex workspace":             {path: flexWS, wantStatus: 200},
+		"taskrouter workspace, nulls":           {path: tr + "/Workspaces/" + nullWorkspace, wantStatus: 200},
+		"taskrouter workspace not found":        {path: tr + "/Workspaces/" + null("WS")[:33] + "9", wantStatus: 404},
+		"taskrouter workspaces":                 {path: tr + "/Workspaces?PageSize=1000", wantStatus: 200},
+		"taskrouter workspaces, by name":        {path: tr + "/Workspaces?FriendlyName=Support", wantStatus: 200},
+		"taskrouter workspaces, paged":          {path: tr + "/Workspaces?PageSize=1&Page=1&PageToken=PT" + "1", setup: paged, wantStatus: 200},
+		"taskrouter activity":                   {path: ws + "/Activities/" + trActivity, wantStatus: 200},
+		"taskrouter activity, nulls":            {path: ws + "/Activities/" + null("WA"), wantStatus: 200},
+		"taskrouter activity not found":         {path: flexWS + "/Activities/" + trActivity, wantStatus: 404},
+		"taskrouter activities":                 {path: flexWS + "/Activities", wantStatus: 200},
+		"taskrouter activities, available":      {path: flexWS + "/Activities?Available=true&PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter activities, paged":          {path: ws + "/Activities?PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter activities, unknown ws":     {path: tr + "/Workspaces/" + null("WS")[:33] + "9/Activities", wantStatus: 404},
+		"taskrouter channel by sid":             {path: ws + "/TaskChannels/" + trChannel, wantStatus: 200},
+		"taskrouter channel by unique name":     {path: flexWS + "/TaskChannels/voice", wantStatus: 200},
+		"taskrouter channel, nulls":             {path: ws + "/TaskChannels/" + null("TC"), wantStatus: 200},
+		"taskrouter channel not found":          {path: flexWS + "/TaskChannels/fax", wantStatus: 404},
+		"taskrouter channels":                   {path: flexWS + "/TaskChannels?PageSize=1000", wantStatus: 200},
+		"taskrouter channels, paged":            {path: flexWS + "/TaskChannels?PageSize=2", setup: paged, wantStatus: 200},
+		"taskrouter queue":                      {path: ws + "/TaskQueues/" + trQueue, wantStatus: 200},
+		"taskrouter flex queue":                 {path: flexWS + "/TaskQueues/" + str(flexConfig["taskrouter_target_taskqueue_sid"]), wantStatus: 200},
+		"taskrouter queue, nulls":               {path: ws + "/TaskQueues/" + null("WQ"), wantStatus: 200},
+		"taskrouter queues":                     {path: ws + "/TaskQueues?FriendlyName=Tier%201", wantStatus: 200},
+		"taskrouter queues, paged":              {path: ws + "/TaskQueues?PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter workflow":                   {path: ws + "/Workflows/" + trWorkflow, wantStatus: 200},
+		"taskrouter flex workflow":              {path: flexWS + "/Workflows/" + str(flexConfig["taskrouter_target_workflow_sid"]), wantStatus: 200},
+		"taskrouter workflow, nulls":            {path: ws + "/Workflows/" + null("WW"), wantStatus: 200},
+		"taskrouter workflows":                  {path: flexWS + "/Workflows", wantStatus: 200},
+		"taskrouter workflows, paged":           {path: ws + "/Workflows?PageSize=1&Page=1&PageToken=PT" + "1", setup: paged, wantStatus: 200},
+		"taskrouter, no credentials":            {path: ws, noAuth: true, wantStatus: 401},
+		"taskrouter, rate limited":              {path: flexWS + "/Activities", setup: fault(emulator.RouteTaskRouterActivities, 429), wantStatus: 429},
+		"taskrouter, unavailable":               {path: ws + "/Workflows/" + trWorkflow, setup: fault(emulator.RouteTaskRouterWorkflow, 503), wantStatus: 503},
+		"taskrouter path not served":            {path: ws + "/Workers", wantStatus: 404},
 	}
 	checkExchanges(t, sp, newFamily, exchanges)
 }
@@ -321,6 +409,7 @@ func fault(route emulator.RouteName, status int) func(*emulator.Server) {
 func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 	sp := loadSpecs(t)
 	c := "/v1/Services/" + svc
+	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
 	checkFullObjects(t, sp, newFamily(), map[string]string{
 		userPath(svc, "jing"):                           "chat.v2.service.user",
 		"/v2/Services/" + svc + "/Roles/" + channelRole: "chat.v2.service.role",
@@ -333,6 +422,11 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		"/v2/Services/" + svc:                           "chat.v2.service",
 		c:                                               "conversations.v1.service",
 		emulator.FlexBasePath + "/v1/Configuration": "flex.v1.configuration",
+		ws:                                "taskrouter.v1.workspace",
+		ws + "/Activities/" + trActivity:  "taskrouter.v1.workspace.activity",
+		ws + "/TaskChannels/" + trChannel: "taskrouter.v1.workspace.task_channel",
+		ws + "/TaskQueues/" + trQueue:     "taskrouter.v1.workspace.task_queue",
+		ws + "/Workflows/" + trWorkflow:   "taskrouter.v1.workspace.workflow",
 	})
 }
 
@@ -368,6 +462,7 @@ func checkFullObjects(t *testing.T, sp specs, emu *emulator.Server, schemas map[
 func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
+	trWS := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
 	jsonHeader := http.Header{"Content-Type": {"application/json"}}
 	with := func(path, field string, value any) (*http.Request, []byte) {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
@@ -382,22 +477,27 @@ func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 		path, field string
 		value       any
 	}{
-		"conversations role with a Chat type": {c + "/Roles/" + channelRole, "type", "channel"},
-		"default role with a Chat type":       {"/v1/Roles/" + serviceRole, "type", "deployment"},
-		"chat role with a Conversations type": {"/v2/Services/" + svc + "/Roles/" + channelRole, "type", "conversation"},
-		"permissions as a string":             {"/v1/Roles/" + channelRole, "permissions", "sendMessage"},
-		"chat_service_sid of another kind":    {c + "/Users/jing", "chat_service_sid", userSid},
-		"messaging service as a chat service": {"/v1/Configuration", "default_messaging_service_sid", svc},
-		"reachability_enabled as a string":    {c + "/Configuration", "reachability_enabled", "false"},
-		"list meta as a list":                 {c + "/Users", "meta", []any{}},
-		"list items as an object":             {"/v1/Roles", "roles", map[string]any{}},
-		"chat service role of another kind":   {"/v2/Services/" + svc, "default_channel_role_sid", svc},
-		"webhook_filters as a string":         {"/v2/Services/" + svc, "webhook_filters", "onMessageSend"},
-		"conversations service sid as a user": {c, "sid", userSid},
-		"flex service of another kind":        {emulator.FlexBasePath + "/v1/Configuration", "flex_service_instance_sid", userSid},
-		"flex status outside the enum":        {emulator.FlexBasePath + "/v1/Configuration", "status", "ready"},
-		"serverless sids as a string":         {emulator.FlexBasePath + "/v1/Configuration", "serverless_service_sids", "ZS0123456789abcdef0123456789abcdef"},
-		"flex drilldown as a string":          {emulator.FlexBasePath + "/v1/Configuration", "flex_insights_drilldown", "true"},
+		"conversations role with a Chat type":  {c + "/Roles/" + channelRole, "type", "channel"},
+		"default role with a Chat type":        {"/v1/Roles/" + serviceRole, "type", "deployment"},
+		"chat role with a Conversations type":  {"/v2/Services/" + svc + "/Roles/" + channelRole, "type", "conversation"},
+		"permissions as a string":              {"/v1/Roles/" + channelRole, "permissions", "sendMessage"},
+		"chat_service_sid of another kind":     {c + "/Users/jing", "chat_service_sid", userSid},
+		"messaging service as a chat service":  {"/v1/Configuration", "default_messaging_service_sid", svc},
+		"reachability_enabled as a string":     {c + "/Configuration", "reachability_enabled", "false"},
+		"list meta as a list":                  {c + "/Users", "meta", []any{}},
+		"list items as an object":              {"/v1/Roles", "roles", map[string]any{}},
+		"chat service role of another kind":    {"/v2/Services/" + svc, "default_channel_role_sid", svc},
+		"webhook_filters as a string":          {"/v2/Services/" + svc, "webhook_filters", "onMessageSend"},
+		"conversations service sid as a user":  {c, "sid", userSid},
+		"flex service of another kind":         {emulator.FlexBasePath + "/v1/Configuration", "flex_service_instance_sid", userSid},
+		"flex status outside the enum":         {emulator.FlexBasePath + "/v1/Configuration", "status", "ready"},
+		"serverless sids as a string":          {emulator.FlexBasePath + "/v1/Configuration", "serverless_service_sids", "ZS0123456789abcdef0123456789abcdef"},
+		"flex drilldown as a string":           {emulator.FlexBasePath + "/v1/Configuration", "flex_insights_drilldown", "true"},
+		"activity available as a string":       {trWS + "/Activities/" + trActivity, "available", "true"},
+		"queue order outside the enum":         {trWS + "/TaskQueues/" + trQueue, "task_order", "RANDOM"},
+		"channel sid of another kind":          {trWS + "/TaskChannels/" + trChannel, "sid", trQueue},
+		"workflow configuration as an object":  {trWS + "/Workflows/" + trWorkflow, "configuration", map[string]any{}},
+		"workspace's default activity a queue": {trWS, "default_activity_sid", trQueue},
 	} {
 		t.Run(name, func(t *testing.T) {
 			req, body := with(x.path, x.field, x.value)
@@ -415,7 +515,9 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
 	emu.SetMaxPageSize(1)
-	checkPageLinks(t, sp, emu, "/v2/Services/"+svc+"/Users", "/v2/Services/"+svc+"/Roles", "/v1/Services/"+svc+"/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services")
+	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
+	checkPageLinks(t, sp, emu, "/v2/Services/"+svc+"/Users", "/v2/Services/"+svc+"/Roles", "/v1/Services/"+svc+"/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services",
+		emulator.TaskRouterBasePath+"/v1/Workspaces", ws+"/Activities", ws+"/TaskChannels", ws+"/TaskQueues", ws+"/Workflows", ws+"/Activities?FriendlyName=Idle")
 }
 
 // checkPageLinks follows every page of each list at paths on emu, and
@@ -444,6 +546,9 @@ func checkPageLinks(t *testing.T, sp specs, emu *emulator.Server, paths ...strin
 			next = ""
 			if page.Meta.NextPageURL != nil {
 				next = strings.TrimPrefix(*page.Meta.NextPageURL, "http://example.com")
+				if q := strings.SplitN(path, "?", 2); len(q) == 2 && !strings.Contains(next, q[1]+"&") {
+					t.Errorf("%s: next page %s drops the filter", path, next)
+				}
 			}
 			if pages > 10 {
 				t.Fatalf("%s: no last page", path)
@@ -465,4 +570,10 @@ func templateMatches(template, path string) bool {
 		}
 	}
 	return true
+}
+
+// str is v when it is a JSON string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }

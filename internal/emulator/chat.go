@@ -339,7 +339,8 @@ func linkSegment(name string) string {
 }
 
 // linksUnder are the links of an object at objectURL to its children, by
-// name: builds → objectURL/Builds.
+// name, each at its name as Twilio spells the path: builds →
+// objectURL/Builds, real_time_statistics → objectURL/RealTimeStatistics.
 func linksUnder(objectURL string, names ...string) map[string]any {
 	links := map[string]any{}
 	for _, name := range names {

@@ -22,7 +22,7 @@ var flexProduct = product{api: APIFlex, mount: FlexBasePath, base: "/v1", routes
 // Flex serves up to 1000 Flex Flows a page. The list's one filter,
 // FriendlyName, is honoured (exactly, case included), so that a client
 // that sends it gets what Twilio would answer, next pages included.
-var flexFlows = table{key: "flex_flows", maxPageSize: 1000, filters: map[string]string{"FriendlyName": "friendly_name"},
+var flexFlows = table{key: "flex_flows", maxPageSize: 1000, filters: []listFilter{friendlyNameFilter},
 	collection: onTheAccount(func(s *Server) *collection { return &s.flex().flows })}
 
 // FlexBasePath is where the emulator serves Flex: Flex's paths are
@@ -106,7 +106,7 @@ func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any
 	if serviceSid == "" {
 		serviceSid = derived("IS", flexService)
 	}
-	queue := derived("WQ", "everyone")
+	queue := derived("WQ", flexQueue)
 	workflow := derived("WW", flexWorkflow)
 	return map[string]any{
 		"account_sid":                     accountSid,
@@ -114,7 +114,7 @@ func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any
 		"date_updated":                    "2026-11-30T17:45:12Z",
 		"attributes":                      map[string]any{"contact_center": "emulated"},
 		"status":                          "ok",
-		"taskrouter_workspace_sid":        derived("WS", "workspace"),
+		"taskrouter_workspace_sid":        derived("WS", flexWorkspace),
 		"taskrouter_target_workflow_sid":  workflow,
 		"taskrouter_target_taskqueue_sid": queue,
 		"taskrouter_taskqueues":           []any{map[string]any{"sid": queue, "targettable": true}},
@@ -170,8 +170,8 @@ const (
 // FlexSeedSid is the sid, of type prefix, of what the emulator makes up
 // for a Flex account (accountSid) under name: the objects of
 // NewFlexConfiguration (IS "flex_service", WW "assign_to_anyone", ...),
-// SeedFlexServerless and SeedFlexStudio, whose documentation gives their
-// names. The same arguments give the same sid, so a test can name what the
+// SeedFlexTaskRouter, SeedFlexServerless and SeedFlexStudio, whose
+// documentation gives their names. The same arguments give the same sid, so a test can name what the
 // seeds hold without reading it first.
 func FlexSeedSid(accountSid, prefix, name string) string {
 	return derivedSid(prefix, accountSid+"/flex/"+name)

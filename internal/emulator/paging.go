@@ -117,9 +117,11 @@ type listing struct {
 	key         string // the answer's field that holds the page, e.g. "users"
 	maxPageSize int    // the largest page the API serves; a larger PageSize is clamped to it
 	render      func(*item) []byte
-	// filters are the query's filters the list honoured, kept in the page
-	// links as Twilio keeps them, so that the next page is of the same list.
-	filters url.Values
+	// keep, when set, is the filter the list was asked for, and query that
+	// filter's parameters, which Twilio repeats in every page link so that
+	// each page is of the same filtered list.
+	keep  func(*item) bool
+	query url.Values
 }
 
 // list serves one page of what open lists, in insertion order. open is
@@ -147,15 +149,19 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	if s.paging.maxPageSize > 0 {
 		size = min(size, s.paging.maxPageSize)
 	}
-	items := l.collection.items
+	col := l.collection
+	if l.keep != nil {
+		col = col.filtered(l.keep)
+	}
+	items := col.items
 	var start int
 	switch {
 	case req.token == "":
 		start = min(req.page*size, len(items))
 	case req.backward:
-		start = max(0, l.collection.firstAfter(req.seq-1)-size)
+		start = max(0, col.firstAfter(req.seq-1)-size)
 	default:
-		start = l.collection.firstAfter(req.seq)
+		start = col.firstAfter(req.seq)
 	}
 	end := min(start+size, len(items))
 	page := make([][]byte, 0, end-start)
@@ -163,8 +169,9 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 		page = append(page, l.render(it))
 	}
 	pageURL := s.linkBase(c) + listPath(c) + "?"
-	if len(l.filters) > 0 {
-		pageURL += l.filters.Encode() + "&"
+	if len(l.query) > 0 {
+		// Twilio's order: the filters by name, then PageSize and Page.
+		pageURL += l.query.Encode() + "&"
 	}
 	pageURL += fmt.Sprintf("PageSize=%d&Page=", size)
 	m := meta{Key: l.key, Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}

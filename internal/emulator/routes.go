@@ -11,10 +11,10 @@ import (
 // objects it stores and the shapes it answers in; products.go lists them.
 type product struct {
 	api API
-	// mount is where the emulator serves a product whose paths another
-	// product also has (FlexBasePath for Flex, which shares Conversations'
-	// /v1/Configuration), "" for the others; it is no part of the paths
-	// and links Twilio knows.
+	// mount is where the emulator serves a product on its one listener
+	// where Twilio gives it a host of its own (FlexBasePath for Flex, whose
+	// /v1/Configuration is also Conversations'), "" for Chat and
+	// Conversations; it is no part of the paths and links Twilio knows.
 	mount  string
 	base   string // e.g. "/v2", below mount
 	routes []route

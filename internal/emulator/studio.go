@@ -144,8 +144,11 @@ const (
 // "Flex Messaging Channel Flow" (sms) and "Flex Web Channel Flow" (web),
 // each on the Studio flow of its name and on the Flex configuration's
 // chat service. Their sids are FlexSeedSid(account, prefix, friendly name)
-// with prefix FW or FO; the sids the definitions name are FlexSeedSid's
-// too (WW "assign_to_anyone", TC "voice" and "chat", and Serverless's).
+// with prefix FW or FO; the sids the definitions name are those of what
+// SeedFlexTaskRouter and SeedFlexServerless store (the workflow "Assign to
+// Anyone", the task channels "voice" and "chat", the "dev" environment and
+// its /hello function), so that a chain from the workflow to a flow's
+// definition holds together when the three seeds are on.
 // Called after Start, url and links are on the emulator; before, on Twilio.
 func (s *Server) SeedFlexStudio() {
 	studioBase := s.seedBase(APIStudio, StudioBasePath, "https://studio.twilio.com")
@@ -154,7 +157,7 @@ func (s *Server) SeedFlexStudio() {
 	sid := func(prefix, name string) string { return FlexSeedSid(acct, prefix, name) }
 	workflow := sid("WW", flexWorkflow)
 	toFlex := func(trigger string) map[string]any {
-		return studioDefinition(map[string]string{trigger: "SendMessageToAgent"}, []any{sendToFlex("SendMessageToAgent", workflow, sid("TC", "chat"),
+		return studioDefinition(map[string]string{trigger: "SendMessageToAgent"}, []any{sendToFlex("SendMessageToAgent", workflow, flexTaskChannelSid(acct, "chat"),
 			`{"name": "{{trigger.conversation.ChannelAttributes.from}}", "channelType": "{{trigger.conversation.ChannelAttributes.channel_type}}", "conversationSid": "{{trigger.conversation.ConversationSid}}"}`)})
 	}
 	service := sid("ZS", flexServerlessService)
@@ -164,7 +167,7 @@ func (s *Server) SeedFlexStudio() {
 			"environment_sid": sid("ZE", flexDevEnvironment), "function_sid": sid("ZH", "/hello"),
 			"url": "https://" + flexDomain(flexDevEnvironment) + "/hello"}}
 	voice := studioDefinition(map[string]string{"incomingCall": "function_hello"},
-		[]any{hello, sendToFlex("SendCallToAgent", workflow, sid("TC", "voice"), `{"type": "inbound", "name": "{{trigger.call.From}}"}`)})
+		[]any{hello, sendToFlex("SendCallToAgent", workflow, flexTaskChannelSid(acct, "voice"), `{"type": "inbound", "name": "{{trigger.call.From}}"}`)})
 	for _, f := range []struct {
 		name       string
 		definition map[string]any

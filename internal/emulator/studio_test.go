@@ -56,6 +56,40 @@ func TestStudio_seedWiresServerlessAndTheWorkflow(t *testing.T) {
 	}
 }
 
+// With the TaskRouter seed on too, every task channel and workflow a Send
+// to Flex widget names is one TaskRouter serves in Flex's workspace, so a
+// chain from the workflow to the flows that send to it holds together.
+func TestStudio_sendToFlexNamesSeededTaskRouterObjects(t *testing.T) {
+	s, _ := startFlex(t)
+	s.SeedFlexTaskRouter()
+	flex := decode(t, get(t, s.FlexURL()+"/v1/Configuration").body)
+	ws := s.TaskRouterURL() + "/v1/Workspaces/" + str(flex["taskrouter_workspace_sid"])
+	flows := getPage(t, s.StudioURL()+"/v2/Flows", "flows").items
+	widgets := 0
+	for _, f := range flows {
+		fetched := decode(t, get(t, s.StudioURL()+"/v2/Flows/"+str(f["sid"])).body)
+		def, _ := fetched["definition"].(map[string]any)
+		states, _ := def["states"].([]any)
+		for _, st := range states {
+			w, _ := st.(map[string]any)
+			if w["type"] != "send-to-flex" {
+				continue
+			}
+			widgets++
+			props, _ := w["properties"].(map[string]any)
+			if r := get(t, ws+"/Workflows/"+str(props["workflow"])); r.status != 200 {
+				t.Errorf("%s: workflow %v: %d", f["friendly_name"], props["workflow"], r.status)
+			}
+			if r := get(t, ws+"/TaskChannels/"+str(props["channel"])); r.status != 200 {
+				t.Errorf("%s: task channel %v: %d", f["friendly_name"], props["channel"], r.status)
+			}
+		}
+	}
+	if widgets != len(flows) {
+		t.Errorf("%d Send to Flex widgets in %d flows", widgets, len(flows))
+	}
+}
+
 func TestStudio_defaultDefinitionAndUnknownFlow(t *testing.T) {
 	s, _ := start(t)
 	sid := "FW" + strings.Repeat("0", 32)

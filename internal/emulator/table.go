@@ -8,7 +8,7 @@ import (
 // table is what the two routes of one type of object answer when Twilio
 // serves that type as it was stored: the fetch by sid (and by name where
 // Twilio's path takes one) and the paged list, of the collection a call
-// names. Serverless, Studio and Flex Flows are tables; Chat's objects are
+// names. TaskRouter, Serverless, Studio and Flex Flows are tables; Chat's objects are
 // not, since Conversations renders them in a shape of its own.
 type table struct {
 	key         string // the list's key, e.g. "flows"
@@ -23,9 +23,8 @@ type table struct {
 	// holds less than its fetch; nil lists items as stored. Called with
 	// s.mu held.
 	listed func(it *item) []byte
-	// filters are the list's query parameters the table honours, each
-	// with the field that must equal it exactly.
-	filters map[string]string
+	// filters are the list's query parameters the table honours.
+	filters []listFilter
 }
 
 func (t table) fetch(s *Server, c *call) (int, []byte) {
@@ -46,9 +45,7 @@ func (t table) list(s *Server, c *call) (int, []byte) {
 	return s.list(c, func() (listing, int, []byte) {
 		col, status, body := t.collection(s, c)
 		l := listing{collection: col, key: t.key, maxPageSize: t.maxPageSize, render: t.render}
-		if col != nil {
-			l.collection, l.filters = t.filtered(col, c.r.URL.Query())
-		}
+		l.keep, l.query = t.where(c.r.URL.Query())
 		return l, status, body
 	})
 }
@@ -60,33 +57,39 @@ func (t table) render(it *item) []byte {
 	return t.listed(it)
 }
 
-// filtered is col less the items the query's filters leave out, with the
-// filters that applied. The items keep their seq, so page tokens point
-// into it as into col.
-func (t table) filtered(col *collection, q url.Values) (*collection, url.Values) {
-	applied := url.Values{}
-	for param := range t.filters {
-		if v := q.Get(param); v != "" {
-			applied.Set(param, v)
+// listFilter is a list's query parameter that keeps the objects whose
+// field equals the parameter's value, parsed as Twilio documents it.
+type listFilter struct {
+	param, field string
+	value        func(string) any
+}
+
+// friendlyNameFilter is the FriendlyName of most of Twilio's lists,
+// matched exactly, case included, as Twilio matches it.
+var friendlyNameFilter = listFilter{param: "FriendlyName", field: "friendly_name", value: func(v string) any { return v }}
+
+// where is what q asks t's list to keep, and the query that says so; nil
+// keeps everything. An empty parameter asks for nothing.
+func (t table) where(q url.Values) (func(*item) bool, url.Values) {
+	want, query := map[string]any{}, url.Values{}
+	for _, f := range t.filters {
+		if v := q.Get(f.param); v != "" {
+			want[f.field] = f.value(v)
+			query.Set(f.param, v)
 		}
 	}
-	if len(applied) == 0 {
-		return col, nil
+	if len(want) == 0 {
+		return nil, nil
 	}
-	kept := &collection{}
-	for _, it := range col.items {
+	return func(it *item) bool {
 		m := decodeStored("a stored body", it.body)
-		keep := true
-		for param, field := range t.filters {
-			if v := applied.Get(param); v != "" && m[field] != v {
-				keep = false
+		for field, v := range want {
+			if m[field] != v {
+				return false
 			}
 		}
-		if keep {
-			kept.items = append(kept.items, it)
-		}
-	}
-	return kept, applied
+		return true
+	}, query
 }
 
 // onTheAccount is the collection of a type that lives on the account,
