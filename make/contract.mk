@@ -1,5 +1,5 @@
-# Contract tests against Twilio's own OpenAPI descriptions of Chat v2,
-# Conversations v1 and Flex v1, from @twilio/cli-core (make specs,
+# Contract tests against Twilio's own OpenAPI descriptions of the APIs the
+# emulator serves (TWILIO_OAI_FILES), from @twilio/cli-core (make specs,
 # make/tools.mk):
 # - the TestAccContract* acceptance tests, on each pinned CLI,
 #   against Prism (npm, pinned in tools/prism/) mocking those descriptions,
