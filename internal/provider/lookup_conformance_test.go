@@ -38,6 +38,9 @@ type lookupSource struct {
 	// unique: Twilio refuses two objects of one name (a task channel's
 	// unique_name), so several can never match.
 	unique bool
+	// otherNames are the fields besides nameField an object can be looked
+	// up by (an environment's domain_suffix).
+	otherNames []string
 	// fetchFound: a lookup by name fetches the object it found in the list.
 	fetchFound            bool
 	fetchRoute, listRoute emulator.RouteName
@@ -196,10 +199,7 @@ var lookupSources = []lookupSource{
 			emu.PutWorkflow(testWorkspaceSid, emulator.NewWorkflow(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name, `{"task_routing":{"filters":[]}}`))
 		}),
 	serverlessServiceLookup(),
-	accountLookup("twilio_serverless_environment", "serverless environment", "environment", "environments", "unique_name", "ZE",
-		emulator.RouteServerlessEnvironment, emulator.RouteServerlessEnvironments, func(emu *emulator.Server, sid, name string) {
-			emu.PutEnvironment(testServerlessServiceSid, emulator.NewEnvironment(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, sid, name, name, "default-1234-"+name+".twil.io"))
-		}).inScope("service_sid", "service", testServerlessServiceSid, putTestServerlessService),
+	serverlessEnvironmentLookup(),
 	accountLookup("twilio_serverless_function", "serverless function", "function", "functions", "friendly_name", "ZH",
 		emulator.RouteServerlessFunction, emulator.RouteServerlessFunctions, func(emu *emulator.Server, sid, name string) {
 			emu.PutFunction(testServerlessServiceSid, emulator.NewFunction(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, sid, name))
@@ -219,6 +219,17 @@ func serverlessServiceLookup() lookupSource {
 			emu.PutServerlessService(emulator.NewServerlessService(emu.ServerlessURL(), testAccountSid, sid, name, "Service "+name))
 		})
 	s.byFetch, s.emptyNameError = true, "Attribute unique_name string length must be between 1 and 1024, got: 0"
+	return s
+}
+
+// serverlessEnvironmentLookup finds an environment by unique_name, or by
+// domain_suffix (TestAccServerless covers the second).
+func serverlessEnvironmentLookup() lookupSource {
+	s := accountLookup("twilio_serverless_environment", "serverless environment", "environment", "environments", "unique_name", "ZE",
+		emulator.RouteServerlessEnvironment, emulator.RouteServerlessEnvironments, func(emu *emulator.Server, sid, name string) {
+			emu.PutEnvironment(testServerlessServiceSid, emulator.NewEnvironment(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, sid, name, name, "default-1234-"+name+".twil.io"))
+		}).inScope("service_sid", "service", testServerlessServiceSid, putTestServerlessService)
+	s.otherNames = []string{"domain_suffix"}
 	return s
 }
 
@@ -314,7 +325,7 @@ func TestAccLookup_severalMatchNameTheirSids(t *testing.T) {
 
 func TestAccLookup_invalidArgumentsFailAtPlanWithNothingSent(t *testing.T) {
 	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
-		exactlyOne := fmt.Sprintf("Exactly one of these attributes must be configured: [sid,%s]", s.nameField)
+		exactlyOne := fmt.Sprintf("Exactly one of these attributes must be configured: [%s]", strings.Join(append([]string{"sid", s.nameField}, s.otherNames...), ","))
 		badSid := fmt.Sprintf("Attribute sid must be %s followed by 32 hexadecimal digits", s.sidPrefix)
 		step := func(want []string, args ...hclArg) resource.TestStep {
 			return resource.TestStep{Config: providerBlock(emu) + s.block(args...), PlanOnly: true, ExpectError: errorPattern(want...)}
