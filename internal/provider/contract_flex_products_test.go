@@ -39,15 +39,25 @@ provider "twilio" {
 `
 }
 
-// bySidStep reads the spec's fetch example of path by its sid (in scope,
+// bySidStep reads example, a fetch example of the spec, by its sid (in scope,
 // when scope is set) through proxy, and checks every attribute in state.
 func bySidStep(t *testing.T, endpoint string, proxy *recordingProxy, example map[string]any, typ string, ds datasource.DataSource, scope ...hclArg) resource.TestStep {
 	t.Helper()
-	sid, _ := example["sid"].(string)
+	sid := exampleString(t, example, "sid")
 	return resource.TestStep{
 		Config:            productContractProviderBlock(endpoint, proxy) + dataBlock(typ, "x", append(scope, str("sid", sid))...),
 		ConfigStateChecks: exampleStateChecks(t, ds, "data."+typ+".x", example),
 	}
+}
+
+// exampleString is the string field name of an example of the spec.
+func exampleString(t *testing.T, example map[string]any, name string) string {
+	t.Helper()
+	s, ok := example[name].(string)
+	if !ok {
+		t.Fatalf("the spec's example has %s = %#v, not a string", name, example[name])
+	}
+	return s
 }
 
 // specListExampleNames is the names of the examples of GET path's 200
@@ -134,7 +144,7 @@ func TestAccContract_serverlessServiceByUniqueNameIsOneFetch(t *testing.T) {
 		Config: productContractProviderBlock("serverless", proxy) + dataBlock("twilio_serverless_service", "x", str("unique_name", name)),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectAttr("data.twilio_serverless_service.x", "sid", knownvalue.StringExact(exampleServerlessServiceSid)),
-			expectAttr("data.twilio_serverless_service.x", "domain_base", knownvalue.StringExact(example["domain_base"].(string))),
+			expectAttr("data.twilio_serverless_service.x", "domain_base", knownvalue.StringExact(exampleString(t, example, "domain_base"))),
 		},
 	})
 	// Each read (the CLI reads a data source more than once per step) is
@@ -190,10 +200,10 @@ func TestAccContract_studioFlowEqualsTheSpecExamples(t *testing.T) {
 	}
 	proxy := startRecordingProxy(t, endpoint)
 	accTest(t, bySidStep(t, "studio", proxy, example, "twilio_studio_flow", studio.NewFlowDataSource()), resource.TestStep{
-		Config:            productContractProviderBlock("studio", proxy) + dataBlock("twilio_studio_flow", "x", str("friendly_name", listed[0]["friendly_name"].(string))),
+		Config:            productContractProviderBlock("studio", proxy) + dataBlock("twilio_studio_flow", "x", str("friendly_name", exampleString(t, listed[0], "friendly_name"))),
 		ConfigStateChecks: exampleStateChecks(t, studio.NewFlowDataSource(), "data.twilio_studio_flow.x", example),
 	})
-	expectPrismSaw(t, proxy, "/v2/Flows", "/v2/Flows/"+example["sid"].(string))
+	expectPrismSaw(t, proxy, "/v2/Flows", "/v2/Flows/"+exampleString(t, example, "sid"))
 }
 
 func TestAccContract_flexFlowEqualsTheSpecExamples(t *testing.T) {
@@ -206,8 +216,8 @@ func TestAccContract_flexFlowEqualsTheSpecExamples(t *testing.T) {
 	}
 	proxy := startRecordingProxy(t, endpoint)
 	accTest(t, bySidStep(t, "flex", proxy, example, "twilio_flex_flow", flex.NewFlexFlowDataSource()), resource.TestStep{
-		Config:            productContractProviderBlock("flex", proxy) + dataBlock("twilio_flex_flow", "x", str("friendly_name", listed[0]["friendly_name"].(string))),
+		Config:            productContractProviderBlock("flex", proxy) + dataBlock("twilio_flex_flow", "x", str("friendly_name", exampleString(t, listed[0], "friendly_name"))),
 		ConfigStateChecks: exampleStateChecks(t, flex.NewFlexFlowDataSource(), "data.twilio_flex_flow.x", listed[0]),
 	})
-	expectPrismSaw(t, proxy, "/v1/FlexFlows/"+example["sid"].(string), "/v1/FlexFlows")
+	expectPrismSaw(t, proxy, "/v1/FlexFlows/"+exampleString(t, example, "sid"), "/v1/FlexFlows")
 }
