@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -210,21 +209,6 @@ func (l *Lookup[T, M]) Read(ctx context.Context, req datasource.ReadRequest, res
 	}
 	attrs["timeouts"] = args.timeouts
 	resp.Diagnostics.Append(SetState(ctx, resp, attrs)...)
-}
-
-// SetState saves attrs, every attribute of the data source, in state.
-func SetState(ctx context.Context, resp *datasource.ReadResponse, attrs map[string]attr.Value) diag.Diagnostics {
-	var diags diag.Diagnostics
-	objectType, ok := resp.State.Schema.Type().(attr.TypeWithAttributeTypes)
-	if !ok {
-		diags.AddError("Value Conversion Error", fmt.Sprintf("The schema's type is %s, not an object. This is a bug in the provider.", resp.State.Schema.Type()))
-		return diags
-	}
-	object, d := types.ObjectValue(objectType.AttributeTypes(), attrs)
-	if diags.Append(d...); diags.HasError() {
-		return diags
-	}
-	return append(diags, resp.State.Set(ctx, object)...)
 }
 
 // find reads the one object args ask for: by sid (or by a name Twilio's
