@@ -66,19 +66,32 @@ func main() {
 		lookups  = flag.Bool("lookups", true, "also measure twilio_chat_role lookups by name (see lookups.go)")
 		before   = flag.String("before", "", "with the lookups, a provider binary without the shared list read to measure beside -provider")
 		onlyLook = flag.Bool("only-lookups", false, "measure only the lookups-by-name section and rewrite only it in -out")
+		trCases  = flag.Bool("taskrouter", true, "also measure the Flex-shaped TaskRouter plan (see taskrouter.go)")
+		onlyTR   = flag.Bool("only-taskrouter", false, "measure only the TaskRouter section and rewrite only it in -out")
 	)
 	flag.Parse()
-	if *onlyAcct && *onlyLook {
-		fmt.Fprintln(os.Stderr, "bench: -only-concurrency and -only-lookups cannot be used together: each rewrites one section of -out; run one, then the other")
+	onlies := 0
+	for _, o := range []bool{*onlyAcct, *onlyLook, *onlyTR} {
+		if o {
+			onlies++
+		}
+	}
+	if onlies > 1 {
+		fmt.Fprintln(os.Stderr, "bench: -only-concurrency, -only-lookups and -only-taskrouter cannot be used together: each rewrites one section of -out; run one, then the other")
 		os.Exit(2)
 	}
-	if *onlyAcct || *onlyLook {
+	if onlies == 1 {
 		var err error
-		if *onlyLook {
+		switch {
+		case *onlyLook:
 			err = runOnlySection(*cli, *provider, *out, lookupHeading, func(cli, provider, binDir string) (string, error) {
 				return measureLookups(cli, provider, *before, binDir, *runs)
 			})
-		} else {
+		case *onlyTR:
+			err = runOnlySection(*cli, *provider, *out, taskRouterHeading, func(cli, provider, binDir string) (string, error) {
+				return measureTaskRouter(cli, provider, binDir, *runs)
+			})
+		default:
 			err = runOnlySection(*cli, *provider, *out, concurrencyHeading, func(cli, provider, binDir string) (string, error) {
 				return measureConcurrency(cli, provider, binDir, *runs)
 			})
@@ -89,7 +102,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*cli, *provider, *sizes, *bulk, *accounts, *lookups, *before, *only, *runs, *out, *goBench); err != nil {
+	if err := run(*cli, *provider, *sizes, *bulk, *accounts, *lookups, *trCases, *before, *only, *runs, *out, *goBench); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -144,7 +157,7 @@ func runOnlySection(cli, provider, out, heading string, measure func(cli, provid
 	return os.WriteFile(out, []byte(replaceSection(string(report), heading, section)), 0o644)
 }
 
-func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool, before, only string, runs int, out, goBench string) error {
+func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases, taskRouterCases bool, before, only string, runs int, out, goBench string) error {
 	var ns []int
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "none" {
@@ -189,7 +202,13 @@ func run(cli, provider, sizes string, bulkCases, accountCases, lookupCases bool,
 			return err
 		}
 	}
-	report := render(results, bulk, concurrency+lookups, cli, provider, runs, goBench)
+	var taskRouter string
+	if taskRouterCases {
+		if taskRouter, err = measureTaskRouter(cli, provider, binDir, runs); err != nil {
+			return err
+		}
+	}
+	report := render(results, bulk, concurrency+lookups+taskRouter, cli, provider, runs, goBench)
 	fmt.Print(report)
 	return os.WriteFile(out, []byte(report), 0o644)
 }
@@ -238,11 +257,13 @@ func median(samples []result) result {
 // scenario is one configuration a CLI plans against a service of Seed users
 // named user-00000, user-00001, ...
 type scenario struct {
-	Name   string // as the report shows it
-	Seed   int    // users in the service
-	Roles  int    // roles in the service, named role-000, role-001, ...
-	Reads  int    // users (or roles) the configuration reads
-	Config string // the data blocks of main.tf
+	Name  string // as the report shows it
+	Seed  int    // users in the service
+	Roles int    // roles in the service, named role-000, role-001, ...
+	// FlexTaskRouter seeds what a fresh Flex account has in TaskRouter.
+	FlexTaskRouter bool
+	Reads          int    // users (or roles) the configuration reads
+	Config         string // the data blocks of main.tf
 }
 
 // singular is N twilio_chat_user reads of a service of N users.
@@ -281,6 +302,9 @@ func newWorkspace(provider, binDir string, sc scenario, m model) (*workspace, er
 	for i := range sc.Roles {
 		emu.PutRole(serviceSid, emulator.NewRole(url, accountSid, serviceSid, fmt.Sprintf("RL%032x", i+1), fmt.Sprintf("role-%03d", i), "deployment", nil))
 	}
+	if sc.FlexTaskRouter {
+		emu.SeedFlexTaskRouter()
+	}
 	emu.SetLatency(m.PerRequest, m.PerConnec)
 
 	dir, err := os.MkdirTemp("", "bench-config-")
@@ -317,6 +341,9 @@ provider "twilio" {}
 		"TWILIO_ACCOUNT_SID="+accountSid,
 		"TWILIO_AUTH_TOKEN="+authToken,
 		"TWILIO_CHAT_ENDPOINT="+url,
+		"TWILIO_CONVERSATIONS_ENDPOINT="+url,
+		"TWILIO_FLEX_ENDPOINT="+emu.FlexURL(),
+		"TWILIO_TASKROUTER_ENDPOINT="+emu.TaskRouterURL(),
 		envWrapTarget+"="+provider,
 		envWrapRusage+"="+w.rusage,
 	)

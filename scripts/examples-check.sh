@@ -5,9 +5,10 @@
 # example of README.md, docs/index.md and docs/guides/, the pages a user
 # copies from.
 #
-# An example that names any other provider source (examples/wiring needs
-# twilio/twilio) is only format-checked: that provider cannot be downloaded
-# here, and without its schema neither validate nor plan can run.
+# An example or a page's block that names any other provider source
+# (examples/wiring and the Flex guide's import blocks need twilio/twilio) is
+# only format-checked: that provider cannot be downloaded here, and without
+# its schema neither validate nor plan can run.
 #
 # Each example is planned in an empty directory, against an emulator seeded
 # from its own seed.json, else from scripts/examples-seed.json, which holds
@@ -123,6 +124,11 @@ for dir in "$work"/docs/*/; do
     { echo "examples-check: the example at $name declares no required_providers: users copy it whole" >&2; exit 1; }
   "$bin/tofu" fmt -check -diff "$dir/main.tf" ||
     { echo "examples-check: the example at $name is not formatted" >&2; exit 1; }
+  others=$(grep -hoE 'source[[:space:]]*=[[:space:]]*"[^"]+"' "$dir/main.tf" | grep -vF "\"$PROVIDER_SOURCE\"" || true)
+  if [ -n "$others" ]; then
+    echo "==> $name: format-checked only, it needs another provider: ${others//$'\n'/, }"
+    continue
+  fi
   plan "$name" "$dir" "$root/scripts/examples-seed.json"
 done
 

@@ -21,9 +21,10 @@ TFRC
 
 # start_emulator BIN SEED WORKDIR: starts the emulator on loopback with the
 # credentials in TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN, waits for its URL, and
-# exports it as TWILIO_CHAT_ENDPOINT and TWILIO_CONVERSATIONS_ENDPOINT, and
-# its /flex as TWILIO_FLEX_ENDPOINT: it serves the three APIs. Sets
-# emulator_pid for stop_emulator.
+# exports it as TWILIO_CHAT_ENDPOINT and TWILIO_CONVERSATIONS_ENDPOINT, its
+# /flex as TWILIO_FLEX_ENDPOINT and its /taskrouter as
+# TWILIO_TASKROUTER_ENDPOINT: it serves the four APIs. Sets emulator_pid
+# for stop_emulator.
 start_emulator() {
   rm -f "$3/url"
   "$1/twilio-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
@@ -36,7 +37,8 @@ start_emulator() {
   TWILIO_CHAT_ENDPOINT=$(cat "$3/url")
   TWILIO_CONVERSATIONS_ENDPOINT=$TWILIO_CHAT_ENDPOINT
   TWILIO_FLEX_ENDPOINT=$TWILIO_CHAT_ENDPOINT/flex
-  export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT TWILIO_FLEX_ENDPOINT
+  TWILIO_TASKROUTER_ENDPOINT=$TWILIO_CHAT_ENDPOINT/taskrouter
+  export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT TWILIO_FLEX_ENDPOINT TWILIO_TASKROUTER_ENDPOINT
 }
 
 stop_emulator() {

@@ -6,6 +6,7 @@
 #   twilio_chat_v2.json           TWILIO_CONTRACT_ENDPOINT
 #   twilio_conversations_v1.json  TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT
 #   twilio_flex_v1.json           TWILIO_CONTRACT_FLEX_ENDPOINT
+#   twilio_taskrouter_v1.json     TWILIO_CONTRACT_TASKROUTER_ENDPOINT
 # Every Prism is stopped however COMMAND ends, and their logs are shown when
 # COMMAND fails.
 set -euo pipefail
@@ -35,6 +36,8 @@ endpoint_of() {
     var=TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT probe=/v1/Configuration ;;
   twilio_flex_v1.json)
     var=TWILIO_CONTRACT_FLEX_ENDPOINT probe=/v1/Configuration ;;
+  twilio_taskrouter_v1.json)
+    var=TWILIO_CONTRACT_TASKROUTER_ENDPOINT probe=/v1/Workspaces/WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ;;
   *)
     echo "with-prism: no endpoint variable is known for $1" >&2
     exit 2 ;;

@@ -1,8 +1,9 @@
 // Command twilio-emulator serves the in-memory Twilio Chat v2,
-// Conversations v1 and Flex v1 APIs of internal/emulator on a loopback
-// port, for the demo and manual testing. Chat and Conversations are at the
-// base URL it prints, Flex under its /flex (endpoints.flex): Flex's
-// /v1/Configuration is also a Conversations path.
+// Conversations v1, Flex v1 and TaskRouter v1 APIs of internal/emulator on
+// a loopback port, for the demo and manual testing. Chat and Conversations
+// are at the base URL it prints, Flex under its /flex (endpoints.flex) and
+// TaskRouter under its /taskrouter (endpoints.taskrouter): their /v1 paths
+// are also Conversations'.
 //
 // Usage:
 //
@@ -11,11 +12,13 @@
 // The seed file holds the services with their users, roles and
 // Conversations configuration, the account's Conversations configuration,
 // whose default_chat_service_sid is the service that /v1/Users and
-// /v1/Roles read, and the account's Flex configuration:
+// /v1/Roles read, the account's Flex configuration, and whether the
+// account has the TaskRouter objects Flex creates (flex_taskrouter):
 //
 //	{
 //	  "account": {"default_chat_service_sid": "IS0123..."},
 //	  "flex": {"flex_service_instance_sid": "IS0123...", "ui_version": "2.9.1"},
+//	  "flex_taskrouter": true,
 //	  "services": {
 //	    "IS0123...": {
 //	      "service": {"friendly_name": "Flex Chat Service"},
@@ -36,7 +39,9 @@
 // (Flex's too, whose services default to the account's default service).
 // Every service is listed by /v2/Services and /v1/Services. A role needs
 // its sid (roles are found by sid only) and its type; the services a
-// configuration names must be in the seed.
+// configuration names must be in the seed. The TaskRouter objects have the
+// sids the generated Flex configuration names, so a seed with both leaves
+// the flex section's taskrouter_* sids out.
 package main
 
 import (
@@ -67,7 +72,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration and the Flex configuration")
+	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration, the Flex configuration and Flex's TaskRouter objects")
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.DurationVar(&o.latency, "latency", 0, "delay added before every response")
 	flag.DurationVar(&o.connLatency, "conn-latency", 0, "delay added once on every new connection")
@@ -115,15 +120,16 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s)\n", base, base+emulator.FlexBasePath)
+	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s, TaskRouter on %s)\n", base, base+emulator.FlexBasePath, base+emulator.TaskRouterBasePath)
 	<-ctx.Done()
 	return nil
 }
 
 type seedFile struct {
-	Account  map[string]any         `json:"account"`
-	Flex     map[string]any         `json:"flex"`
-	Services map[string]seedService `json:"services"`
+	Account        map[string]any         `json:"account"`
+	Flex           map[string]any         `json:"flex"`
+	FlexTaskRouter bool                   `json:"flex_taskrouter"`
+	Services       map[string]seedService `json:"services"`
 }
 
 type seedService struct {
@@ -242,6 +248,9 @@ func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
 	}
 	if s.Flex != nil {
 		srv.SetFlexConfiguration(fillMissing(s.Flex, emulator.NewFlexConfiguration(base+emulator.FlexBasePath, accountSid, def)))
+	}
+	if s.FlexTaskRouter {
+		srv.SeedFlexTaskRouter()
 	}
 }
 

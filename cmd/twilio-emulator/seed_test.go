@@ -198,3 +198,33 @@ func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
 }
+
+// flex_taskrouter gives the TaskRouter objects a Flex account has, at the
+// sids of the Flex configuration's chain, with links on the emulator.
+func TestSeed_flexTaskRouter(t *testing.T) {
+	base, get := seeded(t, writeSeed(t, `{"flex": {}, "flex_taskrouter": true}`))
+	_, f := get(emulator.FlexBasePath + "/v1/Configuration")
+	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + str(f["taskrouter_workspace_sid"])
+	if st, w := get(ws); st != 200 || w["friendly_name"] != "Flex Task Assignment" || w["url"] != base+ws || w["default_activity_sid"] != f["taskrouter_offline_activity_sid"] {
+		t.Errorf("workspace: %d %v", st, w)
+	}
+	if st, q := get(ws + "/TaskQueues/" + str(f["taskrouter_target_taskqueue_sid"])); st != 200 || q["friendly_name"] != "Everyone" {
+		t.Errorf("queue: %d %v", st, q)
+	}
+	if st, list := get(ws + "/TaskChannels"); st != 200 || len(asList(list["channels"])) != 5 {
+		t.Errorf("channels: %d %v", st, list)
+	}
+	if st, _ := get(emulator.TaskRouterBasePath + "/v1/Workspaces"); st != 200 {
+		t.Errorf("workspaces: %d", st)
+	}
+	_, noTaskRouter := seeded(t, writeSeed(t, `{"flex": {}}`))
+	if st, list := noTaskRouter(emulator.TaskRouterBasePath + "/v1/Workspaces"); st != 200 || len(asList(list["workspaces"])) != 0 {
+		t.Errorf("without flex_taskrouter: %d %v", st, list)
+	}
+}
+
+// str is v when it is a JSON string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}

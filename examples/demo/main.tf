@@ -4,8 +4,9 @@
 # lookups, and the service found by name the Chat ones (the same service
 # as the configuration's chat_service_instance_sid). It looks chat users up
 # by identity and by SID, wires their role_sid into another resource, finds
-# roles by name (and every role of the service), and reads every user of
-# the service in one request. `make demo` runs it against the emulator;
+# roles by name (and every role of the service), reads every user of
+# the service in one request, and finds what Flex created in TaskRouter by
+# name. `make demo` runs it against the emulator;
 # credentials and endpoints come from TWILIO_* environment variables.
 terraform {
   required_providers {
@@ -172,5 +173,51 @@ output "conversations" {
     participant_role_by_name        = data.twilio_conversations_role.participant.sid
     default_conversation_role_sid   = terraform_data.conversation_membership.output.default_participation
     participant_role_is_the_default = data.twilio_conversations_role.participant.sid == data.twilio_conversations_service_configuration.default.default_conversation_role_sid
+  }
+}
+
+# TaskRouter: what Flex created in its workspace, found by name from the
+# Flex configuration's workspace, with no WS, WA, TC, WQ or WW SID written.
+# Each list is read once, whatever the number of lookups on it.
+locals {
+  workspace_sid = data.twilio_flex_configuration.this.taskrouter_workspace_sid
+}
+
+data "twilio_taskrouter_workspace" "flex" {
+  friendly_name = "Flex Task Assignment"
+}
+
+data "twilio_taskrouter_activity" "flex" {
+  for_each      = toset(["Available", "Unavailable", "Break", "Offline"])
+  workspace_sid = local.workspace_sid
+  friendly_name = each.key
+}
+
+data "twilio_taskrouter_task_channel" "voice" {
+  workspace_sid = local.workspace_sid
+  unique_name   = "voice"
+}
+
+data "twilio_taskrouter_task_queue" "everyone" {
+  workspace_sid = local.workspace_sid
+  friendly_name = "Everyone"
+}
+
+data "twilio_taskrouter_workflow" "assign_to_anyone" {
+  workspace_sid = local.workspace_sid
+  friendly_name = "Assign to Anyone"
+}
+
+output "taskrouter_chain" {
+  value = {
+    workspace                  = "${data.twilio_taskrouter_workspace.flex.friendly_name} = ${data.twilio_taskrouter_workspace.flex.sid}"
+    workspace_is_flexs         = data.twilio_taskrouter_workspace.flex.sid == local.workspace_sid
+    activity_sid_by_name       = { for name, a in data.twilio_taskrouter_activity.flex : name => a.sid }
+    offline_is_flexs           = data.twilio_taskrouter_activity.flex["Offline"].sid == data.twilio_flex_configuration.this.taskrouter_offline_activity_sid
+    voice_task_channel         = data.twilio_taskrouter_task_channel.voice.sid
+    everyone_queue             = data.twilio_taskrouter_task_queue.everyone.sid
+    assign_to_anyone_workflow  = data.twilio_taskrouter_workflow.assign_to_anyone.sid
+    workflow_is_flexs_target   = data.twilio_taskrouter_workflow.assign_to_anyone.sid == data.twilio_flex_configuration.this.taskrouter_target_workflow_sid
+    workflow_routes_everything = jsondecode(data.twilio_taskrouter_workflow.assign_to_anyone.configuration).task_routing.default_filter.queue == data.twilio_taskrouter_task_queue.everyone.sid
   }
 }

@@ -1,9 +1,9 @@
 // Package contract holds the project's code up to Twilio's own OpenAPI
-// descriptions (twilio_chat_v2.json, twilio_conversations_v1.json and
-// twilio_flex_v1.json, as Twilio publishes them in the npm package
-// @twilio/cli-core): nobody on the
-// project wrote them, so they are the reference the emulator's answers and
-// the client's requests are checked against. Only tests use this package.
+// descriptions (twilio_chat_v2.json, twilio_conversations_v1.json,
+// twilio_flex_v1.json and twilio_taskrouter_v1.json, as Twilio publishes
+// them in the npm package @twilio/cli-core): nobody on the project wrote
+// them, so they are the reference the emulator's answers and the client's
+// requests are checked against. Only tests use this package.
 package contract
 
 import (
@@ -33,6 +33,7 @@ const (
 	ChatV2          = "twilio_chat_v2.json"
 	ConversationsV1 = "twilio_conversations_v1.json"
 	FlexV1          = "twilio_flex_v1.json"
+	TaskRouterV1    = "twilio_taskrouter_v1.json"
 )
 
 // SpecDirEnv names the directory holding Twilio's OpenAPI descriptions; the

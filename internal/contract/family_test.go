@@ -18,11 +18,22 @@ const (
 	serviceRole = "RLfedcba9876543210fedcba9876543210"
 	nullRole    = "RL00000000000000000000000000000002"
 	nullService = "IS00000000000000000000000000000002"
+	// trBase is where TaskRouter's own url and links point.
+	trBase = "https://taskrouter.twilio.com"
+	// trWorkspace holds a full object of each TaskRouter type, and one with
+	// every nullable field null; nullWorkspace is a workspace of nulls.
+	trWorkspace   = "WS0123456789abcdef0123456789abcdef"
+	nullWorkspace = "WS00000000000000000000000000000002"
+	trActivity    = "WA0123456789abcdef0123456789abcdef"
+	trChannel     = "TC0123456789abcdef0123456789abcdef"
+	trQueue       = "WQ0123456789abcdef0123456789abcdef"
+	trWorkflow    = "WW0123456789abcdef0123456789abcdef"
 )
 
-// specs are Chat v2, Conversations v1 and Flex v1, each answering for its
-// own paths: the emulator's Flex paths are under emulator.FlexBasePath.
-type specs struct{ chat, conversations, flex *contract.Spec }
+// specs are Chat v2, Conversations v1, Flex v1 and TaskRouter v1, each
+// answering for its own paths: the emulator's Flex paths are under
+// emulator.FlexBasePath, TaskRouter's under emulator.TaskRouterBasePath.
+type specs struct{ chat, conversations, flex, taskRouter *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
@@ -30,7 +41,7 @@ func loadSpecs(t *testing.T) specs {
 	for _, x := range []struct {
 		name string
 		to   **contract.Spec
-	}{{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex}} {
+	}{{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex}, {contract.TaskRouterV1, &sp.taskRouter}} {
 		file, err := contract.SpecFile(x.name)
 		if err != nil {
 			t.Fatal(err)
@@ -44,25 +55,32 @@ func loadSpecs(t *testing.T) specs {
 
 // of is the spec of the API the emulator serves at path.
 func (sp specs) of(path string) *contract.Spec {
-	switch {
-	case strings.HasPrefix(path, emulator.FlexBasePath+"/"):
-		return sp.flex
-	case strings.HasPrefix(path, "/v1/"):
-		return sp.conversations
-	}
-	return sp.chat
+	spec, _ := sp.split(path)
+	return spec
 }
 
-// at is the spec of req's API and req as that API's own host gets it:
-// Flex's paths without the emulator's FlexBasePath.
+// split is the spec of the API the emulator serves at path, and path as
+// that API's own host gets it: without the emulator's prefix.
+func (sp specs) split(path string) (*contract.Spec, string) {
+	for prefix, spec := range map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.TaskRouterBasePath: sp.taskRouter} {
+		if rest, ok := strings.CutPrefix(path, prefix+"/"); ok {
+			return spec, "/" + rest
+		}
+	}
+	if strings.HasPrefix(path, "/v1/") {
+		return sp.conversations, path
+	}
+	return sp.chat, path
+}
+
+// at is the spec of req's API and req as that API's own host gets it.
 func (sp specs) at(req *http.Request) (*contract.Spec, *http.Request) {
-	spec := sp.of(req.URL.Path)
-	rest, isFlex := strings.CutPrefix(req.URL.Path, emulator.FlexBasePath+"/")
-	if !isFlex {
+	spec, path := sp.split(req.URL.Path)
+	if path == req.URL.Path {
 		return spec, req
 	}
 	r := req.Clone(req.Context())
-	r.URL.Path, r.URL.RawPath = "/"+rest, ""
+	r.URL.Path, r.URL.RawPath = path, ""
 	return spec, r
 }
 
@@ -70,34 +88,46 @@ func (sp specs) at(req *http.Request) (*contract.Spec, *http.Request) {
 // specs document them.
 func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 	sp := loadSpecs(t)
+	tr := emulator.TaskRouterBasePath + "/v1"
 	for path, want := range map[string]string{
-		"/v2/Services/{ServiceSid}/Users/{Sid}":       "chat.v2.service.user",
-		"/v2/Services/{ServiceSid}/Roles/{Sid}":       "chat.v2.service.role",
-		"/v1/Services/{ChatServiceSid}/Users/{Sid}":   "conversations.v1.service.service_user",
-		"/v1/Users/{Sid}":                             "conversations.v1.user",
-		"/v1/Services/{ChatServiceSid}/Roles/{Sid}":   "conversations.v1.service.service_role",
-		"/v1/Roles/{Sid}":                             "conversations.v1.role",
-		"/v1/Services/{ChatServiceSid}/Configuration": "conversations.v1.service.service_configuration",
-		"/v1/Configuration":                           "conversations.v1.configuration",
-		"/v2/Services/{ServiceSid}/Users#users":       "chat.v2.service.user",
-		"/v2/Services/{ServiceSid}/Roles#roles":       "chat.v2.service.role",
-		"/v1/Services/{ChatServiceSid}/Users#users":   "conversations.v1.service.service_user",
-		"/v1/Users#users":                             "conversations.v1.user",
-		"/v1/Services/{ChatServiceSid}/Roles#roles":   "conversations.v1.service.service_role",
-		"/v1/Roles#roles":                             "conversations.v1.role",
-		"/v2/Services/{Sid}":                          "chat.v2.service",
-		"/v1/Services/{Sid}":                          "conversations.v1.service",
-		"/v2/Services#services":                       "chat.v2.service",
-		"/v1/Services#services":                       "conversations.v1.service",
+		"/v2/Services/{ServiceSid}/Users/{Sid}":                  "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles/{Sid}":                  "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users/{Sid}":              "conversations.v1.service.service_user",
+		"/v1/Users/{Sid}":                                        "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles/{Sid}":              "conversations.v1.service.service_role",
+		"/v1/Roles/{Sid}":                                        "conversations.v1.role",
+		"/v1/Services/{ChatServiceSid}/Configuration":            "conversations.v1.service.service_configuration",
+		"/v1/Configuration":                                      "conversations.v1.configuration",
+		"/v2/Services/{ServiceSid}/Users#users":                  "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles#roles":                  "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users#users":              "conversations.v1.service.service_user",
+		"/v1/Users#users":                                        "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles#roles":              "conversations.v1.service.service_role",
+		"/v1/Roles#roles":                                        "conversations.v1.role",
+		"/v2/Services/{Sid}":                                     "chat.v2.service",
+		"/v1/Services/{Sid}":                                     "conversations.v1.service",
+		"/v2/Services#services":                                  "chat.v2.service",
+		"/v1/Services#services":                                  "conversations.v1.service",
+		tr + "/Workspaces/{Sid}":                                 "taskrouter.v1.workspace",
+		tr + "/Workspaces#workspaces":                            "taskrouter.v1.workspace",
+		tr + "/Workspaces/{WorkspaceSid}/Activities/{Sid}":       "taskrouter.v1.workspace.activity",
+		tr + "/Workspaces/{WorkspaceSid}/Activities#activities":  "taskrouter.v1.workspace.activity",
+		tr + "/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}":     "taskrouter.v1.workspace.task_channel",
+		tr + "/Workspaces/{WorkspaceSid}/TaskChannels#channels":  "taskrouter.v1.workspace.task_channel",
+		tr + "/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}":       "taskrouter.v1.workspace.task_queue",
+		tr + "/Workspaces/{WorkspaceSid}/TaskQueues#task_queues": "taskrouter.v1.workspace.task_queue",
+		tr + "/Workspaces/{WorkspaceSid}/Workflows/{Sid}":        "taskrouter.v1.workspace.workflow",
+		tr + "/Workspaces/{WorkspaceSid}/Workflows#workflows":    "taskrouter.v1.workspace.workflow",
 	} {
 		path, key, isList := strings.Cut(path, "#")
-		ref, err := sp.of(path).OKSchema(path)
+		spec, path := sp.split(path)
+		ref, err := spec.OKSchema(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if isList {
 			props := ref.Value.Properties
-			if got := slices.Sorted(mapsKeys(props)); !slices.Equal(got, []string{"meta", key}) {
+			if got, want := slices.Sorted(mapsKeys(props)), slices.Sorted(slices.Values([]string{"meta", key})); !slices.Equal(got, want) {
 				t.Errorf("%s: envelope %v", path, got)
 				continue
 			}
@@ -167,7 +197,34 @@ func newFamily() *emulator.Server {
 	emu.PutService(nullServiceObject)
 	emu.AddService(otherSvc)
 	emu.SetDefaultService(svc)
+
+	emu.SeedFlexTaskRouter()
+	emu.PutWorkspace(emulator.NewWorkspace(trBase, acct, trWorkspace, "Support"))
+	emu.PutActivity(trWorkspace, emulator.NewActivity(trBase, acct, trWorkspace, trActivity, "Idle", true))
+	emu.PutTaskChannel(trWorkspace, emulator.NewTaskChannel(trBase, acct, trWorkspace, trChannel, "email", "Email"))
+	emu.PutTaskQueue(trWorkspace, emulator.NewTaskQueue(trBase, acct, trWorkspace, trQueue, "Tier 1"))
+	emu.PutWorkflow(trWorkspace, emulator.NewWorkflow(trBase, acct, trWorkspace, trWorkflow, "Tiers", `{"task_routing":{"filters":[]}}`))
+	// The enums, the queue's max_reserved_workers and the workflow's
+	// task_reservation_timeout are not nullable in the spec: kept.
+	emu.PutWorkspace(nulls(emulator.NewWorkspace(trBase, acct, nullWorkspace, ""), "prioritize_queue_order"))
+	emu.PutActivity(trWorkspace, nulls(emulator.NewActivity(trBase, acct, trWorkspace, null("WA"), "", false)))
+	emu.PutTaskChannel(trWorkspace, nulls(emulator.NewTaskChannel(trBase, acct, trWorkspace, null("TC"), "", "")))
+	emu.PutTaskQueue(trWorkspace, nulls(emulator.NewTaskQueue(trBase, acct, trWorkspace, null("WQ"), ""), "task_order", "max_reserved_workers"))
+	emu.PutWorkflow(trWorkspace, nulls(emulator.NewWorkflow(trBase, acct, trWorkspace, null("WW"), "", ""), "task_reservation_timeout"))
 	return emu
+}
+
+// null is the sid of the object of type prefix with every nullable field null.
+func null(prefix string) string { return prefix + "00000000000000000000000000000002" }
+
+// nulls is full with every field null but its sid and keep.
+func nulls(full map[string]any, keep ...string) map[string]any {
+	for name := range full {
+		if name != "sid" && !slices.Contains(keep, name) {
+			full[name] = nil
+		}
+	}
+	return full
 }
 
 func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
@@ -199,6 +256,10 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 	f := emulator.FlexBasePath + "/v1/Configuration"
 	s := "/v2/Services/" + svc
 	c := "/v1/Services/" + svc
+	tr := emulator.TaskRouterBasePath + "/v1"
+	ws := tr + "/Workspaces/" + trWorkspace
+	flexConfig := emulator.NewFlexConfiguration("", acct, svc)
+	flexWS := tr + "/Workspaces/" + str(flexConfig["taskrouter_workspace_sid"])
 	exchanges := map[string]exchange{
 		"chat role by sid":                      {path: s + "/Roles/" + serviceRole, wantStatus: 200},
 		"chat role, nulls":                      {path: s + "/Roles/" + nullRole, wantStatus: 200},
@@ -257,6 +318,40 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"conversations services":                {path: "/v1/Services?PageSize=100", wantStatus: 200},
 		"conversations services, paged":         {path: "/v1/Services?PageSize=1&Page=1&PageToken=PT1", setup: paged, wantStatus: 200},
 		"conversations service, rate limited":   {path: c, setup: fault(emulator.RouteConversationsService, 429), wantStatus: 429},
+		"taskrouter workspace":                  {path: ws, wantStatus: 200},
+		"taskrouter flex workspace":             {path: flexWS, wantStatus: 200},
+		"taskrouter workspace, nulls":           {path: tr + "/Workspaces/" + nullWorkspace, wantStatus: 200},
+		"taskrouter workspace not found":        {path: tr + "/Workspaces/" + null("WS")[:33] + "9", wantStatus: 404},
+		"taskrouter workspaces":                 {path: tr + "/Workspaces?PageSize=1000", wantStatus: 200},
+		"taskrouter workspaces, by name":        {path: tr + "/Workspaces?FriendlyName=Support", wantStatus: 200},
+		"taskrouter workspaces, paged":          {path: tr + "/Workspaces?PageSize=1&Page=1&PageToken=PT" + "1", setup: paged, wantStatus: 200},
+		"taskrouter activity":                   {path: ws + "/Activities/" + trActivity, wantStatus: 200},
+		"taskrouter activity, nulls":            {path: ws + "/Activities/" + null("WA"), wantStatus: 200},
+		"taskrouter activity not found":         {path: flexWS + "/Activities/" + trActivity, wantStatus: 404},
+		"taskrouter activities":                 {path: flexWS + "/Activities", wantStatus: 200},
+		"taskrouter activities, available":      {path: flexWS + "/Activities?Available=true&PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter activities, paged":          {path: ws + "/Activities?PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter activities, unknown ws":     {path: tr + "/Workspaces/" + null("WS")[:33] + "9/Activities", wantStatus: 404},
+		"taskrouter channel by sid":             {path: ws + "/TaskChannels/" + trChannel, wantStatus: 200},
+		"taskrouter channel by unique name":     {path: flexWS + "/TaskChannels/voice", wantStatus: 200},
+		"taskrouter channel, nulls":             {path: ws + "/TaskChannels/" + null("TC"), wantStatus: 200},
+		"taskrouter channel not found":          {path: flexWS + "/TaskChannels/fax", wantStatus: 404},
+		"taskrouter channels":                   {path: flexWS + "/TaskChannels?PageSize=1000", wantStatus: 200},
+		"taskrouter channels, paged":            {path: flexWS + "/TaskChannels?PageSize=2", setup: paged, wantStatus: 200},
+		"taskrouter queue":                      {path: ws + "/TaskQueues/" + trQueue, wantStatus: 200},
+		"taskrouter flex queue":                 {path: flexWS + "/TaskQueues/" + str(flexConfig["taskrouter_target_taskqueue_sid"]), wantStatus: 200},
+		"taskrouter queue, nulls":               {path: ws + "/TaskQueues/" + null("WQ"), wantStatus: 200},
+		"taskrouter queues":                     {path: ws + "/TaskQueues?FriendlyName=Tier%201", wantStatus: 200},
+		"taskrouter queues, paged":              {path: ws + "/TaskQueues?PageSize=1", setup: paged, wantStatus: 200},
+		"taskrouter workflow":                   {path: ws + "/Workflows/" + trWorkflow, wantStatus: 200},
+		"taskrouter flex workflow":              {path: flexWS + "/Workflows/" + str(flexConfig["taskrouter_target_workflow_sid"]), wantStatus: 200},
+		"taskrouter workflow, nulls":            {path: ws + "/Workflows/" + null("WW"), wantStatus: 200},
+		"taskrouter workflows":                  {path: flexWS + "/Workflows", wantStatus: 200},
+		"taskrouter workflows, paged":           {path: ws + "/Workflows?PageSize=1&Page=1&PageToken=PT" + "1", setup: paged, wantStatus: 200},
+		"taskrouter, no credentials":            {path: ws, noAuth: true, wantStatus: 401},
+		"taskrouter, rate limited":              {path: flexWS + "/Activities", setup: fault(emulator.RouteTaskRouterActivities, 429), wantStatus: 429},
+		"taskrouter, unavailable":               {path: ws + "/Workflows/" + trWorkflow, setup: fault(emulator.RouteTaskRouterWorkflow, 503), wantStatus: 503},
+		"taskrouter path not served":            {path: ws + "/Workers", wantStatus: 404},
 	}
 	for name, x := range exchanges {
 		t.Run(name, func(t *testing.T) {
@@ -291,6 +386,7 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
 	c := "/v1/Services/" + svc
+	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
 	for path, schema := range map[string]string{
 		userPath(svc, "jing"):                           "chat.v2.service.user",
 		"/v2/Services/" + svc + "/Roles/" + channelRole: "chat.v2.service.role",
@@ -303,6 +399,11 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		"/v2/Services/" + svc:                           "chat.v2.service",
 		c:                                               "conversations.v1.service",
 		emulator.FlexBasePath + "/v1/Configuration": "flex.v1.configuration",
+		ws:                                "taskrouter.v1.workspace",
+		ws + "/Activities/" + trActivity:  "taskrouter.v1.workspace.activity",
+		ws + "/TaskChannels/" + trChannel: "taskrouter.v1.workspace.task_channel",
+		ws + "/TaskQueues/" + trQueue:     "taskrouter.v1.workspace.task_queue",
+		ws + "/Workflows/" + trWorkflow:   "taskrouter.v1.workspace.workflow",
 	} {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
 		rec := serve(emu, req)
@@ -331,6 +432,7 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
+	trWS := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
 	jsonHeader := http.Header{"Content-Type": {"application/json"}}
 	with := func(path, field string, value any) (*http.Request, []byte) {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
@@ -345,22 +447,27 @@ func TestSpecValidation_refusesWrongShapes(t *testing.T) {
 		path, field string
 		value       any
 	}{
-		"conversations role with a Chat type": {c + "/Roles/" + channelRole, "type", "channel"},
-		"default role with a Chat type":       {"/v1/Roles/" + serviceRole, "type", "deployment"},
-		"chat role with a Conversations type": {"/v2/Services/" + svc + "/Roles/" + channelRole, "type", "conversation"},
-		"permissions as a string":             {"/v1/Roles/" + channelRole, "permissions", "sendMessage"},
-		"chat_service_sid of another kind":    {c + "/Users/jing", "chat_service_sid", userSid},
-		"messaging service as a chat service": {"/v1/Configuration", "default_messaging_service_sid", svc},
-		"reachability_enabled as a string":    {c + "/Configuration", "reachability_enabled", "false"},
-		"list meta as a list":                 {c + "/Users", "meta", []any{}},
-		"list items as an object":             {"/v1/Roles", "roles", map[string]any{}},
-		"chat service role of another kind":   {"/v2/Services/" + svc, "default_channel_role_sid", svc},
-		"webhook_filters as a string":         {"/v2/Services/" + svc, "webhook_filters", "onMessageSend"},
-		"conversations service sid as a user": {c, "sid", userSid},
-		"flex service of another kind":        {emulator.FlexBasePath + "/v1/Configuration", "flex_service_instance_sid", userSid},
-		"flex status outside the enum":        {emulator.FlexBasePath + "/v1/Configuration", "status", "ready"},
-		"serverless sids as a string":         {emulator.FlexBasePath + "/v1/Configuration", "serverless_service_sids", "ZS0123456789abcdef0123456789abcdef"},
-		"flex drilldown as a string":          {emulator.FlexBasePath + "/v1/Configuration", "flex_insights_drilldown", "true"},
+		"conversations role with a Chat type":  {c + "/Roles/" + channelRole, "type", "channel"},
+		"default role with a Chat type":        {"/v1/Roles/" + serviceRole, "type", "deployment"},
+		"chat role with a Conversations type":  {"/v2/Services/" + svc + "/Roles/" + channelRole, "type", "conversation"},
+		"permissions as a string":              {"/v1/Roles/" + channelRole, "permissions", "sendMessage"},
+		"chat_service_sid of another kind":     {c + "/Users/jing", "chat_service_sid", userSid},
+		"messaging service as a chat service":  {"/v1/Configuration", "default_messaging_service_sid", svc},
+		"reachability_enabled as a string":     {c + "/Configuration", "reachability_enabled", "false"},
+		"list meta as a list":                  {c + "/Users", "meta", []any{}},
+		"list items as an object":              {"/v1/Roles", "roles", map[string]any{}},
+		"chat service role of another kind":    {"/v2/Services/" + svc, "default_channel_role_sid", svc},
+		"webhook_filters as a string":          {"/v2/Services/" + svc, "webhook_filters", "onMessageSend"},
+		"conversations service sid as a user":  {c, "sid", userSid},
+		"flex service of another kind":         {emulator.FlexBasePath + "/v1/Configuration", "flex_service_instance_sid", userSid},
+		"flex status outside the enum":         {emulator.FlexBasePath + "/v1/Configuration", "status", "ready"},
+		"serverless sids as a string":          {emulator.FlexBasePath + "/v1/Configuration", "serverless_service_sids", "ZS0123456789abcdef0123456789abcdef"},
+		"flex drilldown as a string":           {emulator.FlexBasePath + "/v1/Configuration", "flex_insights_drilldown", "true"},
+		"activity available as a string":       {trWS + "/Activities/" + trActivity, "available", "true"},
+		"queue order outside the enum":         {trWS + "/TaskQueues/" + trQueue, "task_order", "RANDOM"},
+		"channel sid of another kind":          {trWS + "/TaskChannels/" + trChannel, "sid", trQueue},
+		"workflow configuration as an object":  {trWS + "/Workflows/" + trWorkflow, "configuration", map[string]any{}},
+		"workspace's default activity a queue": {trWS, "default_activity_sid", trQueue},
 	} {
 		t.Run(name, func(t *testing.T) {
 			req, body := with(x.path, x.field, x.value)
@@ -378,17 +485,20 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	sp := loadSpecs(t)
 	emu := newFamily()
 	emu.SetMaxPageSize(1)
-	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services"} {
+	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
+	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services",
+		emulator.TaskRouterBasePath + "/v1/Workspaces", ws + "/Activities", ws + "/TaskChannels", ws + "/TaskQueues", ws + "/Workflows", ws + "/Activities?FriendlyName=Idle"} {
 		next := path
 		for pages := 0; next != ""; pages++ {
-			req := authed(httptest.NewRequest(http.MethodGet, next, nil))
-			if err := sp.of(path).ValidateRequest(context.Background(), req); err != nil {
+			spec, atTwilio := sp.at(authed(httptest.NewRequest(http.MethodGet, next, nil)))
+			if err := spec.ValidateRequest(context.Background(), atTwilio); err != nil {
 				t.Errorf("%s: %v", next, err)
 			}
-			route, _, err := sp.of(path).Route(req)
-			if err != nil || !strings.HasSuffix(path, strings.TrimPrefix(strings.TrimPrefix(route.Path, "/v2/Services/{ServiceSid}"), "/v1/Services/{ChatServiceSid}")) {
+			route, params, err := spec.Route(atTwilio)
+			if err != nil || routedPath(route.Path, params) != strings.Split(atTwilio.URL.Path, "?")[0] {
 				t.Errorf("%s routed to %v (%v)", next, route, err)
 			}
+			req := authed(httptest.NewRequest(http.MethodGet, next, nil))
 			var page struct {
 				Meta struct {
 					NextPageURL *string `json:"next_page_url"`
@@ -398,10 +508,27 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 			next = ""
 			if page.Meta.NextPageURL != nil {
 				next = strings.TrimPrefix(*page.Meta.NextPageURL, "http://example.com")
+				if q := strings.SplitN(path, "?", 2); len(q) == 2 && !strings.Contains(next, q[1]+"&") {
+					t.Errorf("%s: next page %s drops the filter", path, next)
+				}
 			}
 			if pages > 10 {
 				t.Fatalf("%s: no last page", path)
 			}
 		}
 	}
+}
+
+// routedPath is a spec path template with its parameters filled in.
+func routedPath(template string, params map[string]string) string {
+	for k, v := range params {
+		template = strings.ReplaceAll(template, "{"+k+"}", v)
+	}
+	return template
+}
+
+// str is v when it is a JSON string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return s
 }

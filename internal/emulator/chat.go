@@ -320,16 +320,22 @@ func NewService(baseURL, accountSid, sid, friendlyName string) map[string]any {
 var chatServiceLinkNames = []string{"channels", "users", "roles", "bindings"}
 
 func chatServiceLinks(serviceURL string) map[string]any {
-	links := map[string]any{}
-	for _, name := range chatServiceLinkNames {
-		links[name] = serviceURL + "/" + linkSegment(name)
-	}
-	return links
+	return subLinks(serviceURL, chatServiceLinkNames...)
 }
 
 var defaultPermissions = map[string][]string{
 	"channel":    {"sendMessage", "leaveChannel", "editOwnMessage", "deleteOwnMessage"},
 	"deployment": {"createChannel", "joinChannel", "editOwnUserInfo"},
+}
+
+// subLinks are the links named names below objectURL, each at its name
+// as Twilio spells the path (real_time_statistics → RealTimeStatistics).
+func subLinks(objectURL string, names ...string) map[string]any {
+	links := map[string]any{}
+	for _, name := range names {
+		links[name] = objectURL + "/" + linkSegment(name)
+	}
+	return links
 }
 
 // linkSegment is a link name as Twilio spells its path: users → Users,

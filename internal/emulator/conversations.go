@@ -146,11 +146,7 @@ func renderConversationsService(m map[string]any, sid, linkBase string) []byte {
 		serviceURL := conversationsBase(base, linkBase) + convPath
 		out["url"] = serviceURL
 		if links, ok := m["links"].(map[string]any); ok && maps.Equal(links, chatServiceLinks(base+chatPath)) {
-			converted := map[string]any{}
-			for _, name := range conversationsServiceLinkNames {
-				converted[name] = serviceURL + "/" + linkSegment(name)
-			}
-			out["links"] = converted
+			out["links"] = subLinks(serviceURL, conversationsServiceLinkNames...)
 		}
 	}
 	b, err := marshal(out)

@@ -1,24 +1,27 @@
 // Package emulator is an in-memory stand-in for the parts of Twilio's Chat
-// v2, Conversations v1 and Flex v1 APIs that the provider reads: users,
-// roles and Conversations configuration, fetched one by one or paged, and
-// the account's Flex configuration. It is shaped like the real service
-// closely enough for the provider's tests, the demo and benchmarks, with
-// switches for the failures the real service and the network can produce.
-// One emulator serves the three APIs on one listener: /v2 is Chat, /v1 is
-// Conversations, and Flex's /v1 is under FlexBasePath.
+// v2, Conversations v1, Flex v1 and TaskRouter v1 APIs that the provider
+// reads: users, roles and Conversations configuration, fetched one by one
+// or paged, the account's Flex configuration, and the TaskRouter objects
+// Flex creates. It is shaped like the real service closely enough for the
+// provider's tests, the demo and benchmarks, with switches for the
+// failures the real service and the network can produce. One emulator
+// serves the four APIs on one listener: /v2 is Chat, /v1 is
+// Conversations, Flex's /v1 is under FlexBasePath and TaskRouter's under
+// TaskRouterBasePath.
 //
 // Each product is served from its own file (chat.go, conversations.go,
-// flex.go): its routes, its part of the store, its object builders and
+// flex.go, taskrouter.go): its routes, its part of the store, its object builders and
 // setters, and the shape it answers in. The rest knows no product, so that
 // every route is listened for, authenticated, delayed, faulted, recorded
 // and paged alike: listen.go and serve.go answer requests, routes.go
 // matches them, paging.go serves Twilio's lists, faults.go the failures,
 // store.go keeps objects in insertion order and bodies.go encodes answers.
 // To serve another product, write one file that declares its API and
-// RouteName constants and a product value (the API, its base path and its
-// routes, each a name, a path below the base and the function answering
-// it), with what it stores as a part of its own type (storePart) and lists
-// served by Server.list; then add the value to products in products.go.
+// RouteName constants and a product value (the API, its prefix when its
+// paths are another API's too, its base path and its routes, each a name,
+// a path below the base and the function answering it), with what it
+// stores as a part of its own type (storePart) and lists served by
+// Server.list; then add the value to products in products.go.
 package emulator
 
 import (

@@ -2,12 +2,11 @@ package emulator
 
 import (
 	"net/http"
-	"strings"
 )
 
 // Flex v1 (https://flex-api.twilio.com): the account's Flex configuration,
 // which names the Conversations service Flex's users live in.
-var flexProduct = product{api: APIFlex, base: FlexBasePath + "/v1", routes: []route{
+var flexProduct = product{api: APIFlex, prefix: FlexBasePath, base: "/v1", routes: []route{
 	newRoute(RouteFlexConfiguration, "/Configuration", (*Server).flexConfiguration),
 }}
 
@@ -19,9 +18,12 @@ const FlexBasePath = "/flex"
 
 // FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
 // or "" before Start.
-func (s *Server) FlexURL() string {
+func (s *Server) FlexURL() string { return s.urlUnder(FlexBasePath) }
+
+// urlUnder is URL()+prefix, or "" before Start.
+func (s *Server) urlUnder(prefix string) string {
 	if u := s.URL(); u != "" {
-		return u + FlexBasePath
+		return u + prefix
 	}
 	return ""
 }
@@ -44,11 +46,11 @@ func (s *Server) flexConfiguration(c *call) (int, []byte) {
 	defer s.mu.Unlock()
 	st := s.flex()
 	if st.removed {
-		return http.StatusNotFound, notFoundBody(strings.TrimPrefix(c.escapedPath, FlexBasePath))
+		return http.StatusNotFound, notFoundBody(c.twilioPath())
 	}
 	body := st.configuration
 	if body == nil {
-		body = mustMarshal(NewFlexConfiguration(s.flexBase(c), s.creds.AccountSid, s.conversations().defaultService))
+		body = mustMarshal(NewFlexConfiguration(s.linkBase(c), s.creds.AccountSid, s.conversations().defaultService))
 	}
 	uiVersion := c.r.URL.Query().Get("UiVersion")
 	if uiVersion == "" {
@@ -57,15 +59,6 @@ func (s *Server) flexConfiguration(c *call) (int, []byte) {
 	m := decodeStored("the stored Flex configuration", body)
 	m["ui_version"] = uiVersion
 	return http.StatusOK, mustMarshal(m)
-}
-
-// flexBase is the base of Flex's links: SetLinkBase's for APIFlex, else the
-// emulator's own Flex base. Called with s.mu held.
-func (s *Server) flexBase(c *call) string {
-	if base := s.paging.linkBase[APIFlex]; base != "" {
-		return base
-	}
-	return s.linkBase(c) + FlexBasePath
 }
 
 // SetFlexConfiguration stores the body of Flex's GET /v1/Configuration as
@@ -100,7 +93,7 @@ func (s *Server) RemoveFlex() {
 // It is what the emulator serves without SetFlexConfiguration, with the
 // account's default Conversations service.
 func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any {
-	derived := func(prefix, name string) string { return derivedSid(prefix, accountSid+"/flex/"+name) }
+	derived := func(prefix, name string) string { return flexSid(prefix, accountSid, name) }
 	if serviceSid == "" {
 		serviceSid = derived("IS", "flex_service")
 	}
@@ -157,4 +150,12 @@ func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any
 		"citrix_voice_vdi":                map[string]any{"enabled": false},
 		"offline_config":                  map[string]any{"presence": true, "presence_ttl": 30},
 	}
+}
+
+// flexSid is the sid of an object Flex creates for accountSid, named by
+// name among those of its type, as NewFlexConfiguration names it: the
+// TaskRouter objects Flex creates (SeedFlexTaskRouter) have the sids its
+// configuration gives them.
+func flexSid(prefix, accountSid, name string) string {
+	return derivedSid(prefix, accountSid+"/flex/"+name)
 }

@@ -117,6 +117,11 @@ type listing struct {
 	key         string // the answer's field that holds the page, e.g. "users"
 	maxPageSize int    // the largest page the API serves; a larger PageSize is clamped to it
 	render      func(*item) []byte
+	// keep, when set, is the filter the list was asked for, and query that
+	// filter's parameters, which Twilio repeats in every page link so that
+	// each page is of the same filtered list.
+	keep  func(*item) bool
+	query url.Values
 }
 
 // list serves one page of what open lists, in insertion order. open is
@@ -144,22 +149,31 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	if s.paging.maxPageSize > 0 {
 		size = min(size, s.paging.maxPageSize)
 	}
-	items := l.collection.items
+	col := l.collection
+	if l.keep != nil {
+		col = col.filtered(l.keep)
+	}
+	items := col.items
 	var start int
 	switch {
 	case req.token == "":
 		start = min(req.page*size, len(items))
 	case req.backward:
-		start = max(0, l.collection.firstAfter(req.seq-1)-size)
+		start = max(0, col.firstAfter(req.seq-1)-size)
 	default:
-		start = l.collection.firstAfter(req.seq)
+		start = col.firstAfter(req.seq)
 	}
 	end := min(start+size, len(items))
 	page := make([][]byte, 0, end-start)
 	for _, it := range items[start:end] {
 		page = append(page, l.render(it))
 	}
-	pageURL := s.linkBase(c) + listPath(c) + fmt.Sprintf("?PageSize=%d&Page=", size)
+	pageURL := s.linkBase(c) + listPath(c) + "?"
+	if len(l.query) > 0 {
+		// Twilio's order: the filters by name, then PageSize and Page.
+		pageURL += l.query.Encode() + "&"
+	}
+	pageURL += fmt.Sprintf("PageSize=%d&Page=", size)
 	m := meta{Key: l.key, Page: req.page, PageSize: size, FirstPageURL: pageURL + "0", URL: pageURL + strconv.Itoa(req.page)}
 	if req.token != "" {
 		m.URL += "&PageToken=" + req.token
@@ -191,8 +205,8 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 	return http.StatusOK, buf.Bytes()
 }
 
-// listPath is the canonical path of c's list, whatever escaping the client
-// chose.
+// listPath is the canonical path of c's list below its API's base (the
+// emulator's prefix left out), whatever escaping the client chose.
 func listPath(c *call) string {
 	seg := make([]string, len(c.route.pattern))
 	for i, p := range c.route.pattern {
@@ -201,22 +215,22 @@ func listPath(c *call) string {
 			seg[i] = url.PathEscape(c.service)
 		}
 	}
-	return strings.Join(seg, "/")
+	return strings.TrimPrefix(strings.Join(seg, "/"), c.route.prefix)
 }
 
 // linkBase is the base of the links the emulator generates for c's API:
-// SetLinkBase's, else the emulator's own as the client reached it. Called
-// with s.mu held.
+// SetLinkBase's, else the emulator's own as the client reached it, with
+// the API's prefix (FlexBasePath). Called with s.mu held.
 func (s *Server) linkBase(c *call) string {
 	if base := s.paging.linkBase[c.route.api]; base != "" {
 		return base
 	}
 	if s.baseURL != "" {
-		return s.baseURL
+		return s.baseURL + c.route.prefix
 	}
 	scheme := "http"
 	if c.r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + c.r.Host
+	return scheme + "://" + c.r.Host + c.route.prefix
 }

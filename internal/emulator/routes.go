@@ -10,8 +10,11 @@ import (
 // path below base. Each product is declared in its own file, with the
 // objects it stores and the shapes it answers in; products.go lists them.
 type product struct {
-	api    API
-	base   string // e.g. "/v2"; FlexBasePath+"/v1" for Flex, which shares Conversations' paths
+	api API
+	// prefix is where the emulator serves an API whose paths another API
+	// already has (FlexBasePath); it is no part of Twilio's paths or links.
+	prefix string
+	base   string // e.g. "/v2"
 	routes []route
 }
 
@@ -23,7 +26,8 @@ type route struct {
 	path    string // below its product's base
 	serve   func(*Server, *call) (int, []byte)
 	api     API      // its product's, set by routesOf
-	pattern []string // base+path split at '/', set by routesOf
+	prefix  string   // its product's, set by routesOf
+	pattern []string // prefix+base+path split at '/', set by routesOf
 }
 
 // newRoute is a product's route; routesOf places it under the product.
@@ -36,7 +40,7 @@ func routesOf(ps []product) []route {
 	var all []route
 	for _, p := range ps {
 		for _, rt := range p.routes {
-			rt.api, rt.pattern = p.api, strings.Split(p.base+rt.path, "/")
+			rt.api, rt.prefix, rt.pattern = p.api, p.prefix, strings.Split(p.prefix+p.base+rt.path, "/")
 			all = append(all, rt)
 		}
 	}
@@ -50,6 +54,12 @@ type call struct {
 	route       *route
 	escapedPath string
 	service, id string
+}
+
+// twilioPath is c's escaped path as Twilio's host would get it, without
+// the emulator's prefix.
+func (c *call) twilioPath() string {
+	return strings.TrimPrefix(c.escapedPath, c.route.prefix)
 }
 
 // match finds the route of an escaped path, splitting it before unescaping.

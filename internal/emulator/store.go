@@ -112,6 +112,18 @@ func (c *collection) find(id string, byIdentity bool) *item {
 	return nil
 }
 
+// filtered is the items of c that keep keeps, in c's order, for paging
+// through: it has no indexes.
+func (c *collection) filtered(keep func(*item) bool) *collection {
+	var kept []*item
+	for _, it := range c.items {
+		if keep(it) {
+			kept = append(kept, it)
+		}
+	}
+	return &collection{items: kept}
+}
+
 func (c *collection) remove(it *item) {
 	c.items = slices.Delete(c.items, c.index(it), c.index(it)+1)
 	c.unindex(it)

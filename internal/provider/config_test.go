@@ -14,6 +14,7 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/taskrouter"
 )
 
 const (
@@ -51,18 +52,19 @@ func TestResolveSettings_configBeatsEnvironment(t *testing.T) {
 	m.AccountSid = types.StringValue(cfgAccount)
 	m.AuthToken = types.StringValue("config-token")
 	m.MaxRetries = types.Int64Value(2)
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/"), "conversations": types.StringNull(),
-		"flex": types.StringValue("https://flex-proxy.example.com/base/")})
+	m.Endpoints = endpoints(map[string]attr.Value{"chat": types.StringValue("https://proxy.example.com/"),
+		"flex": types.StringValue("https://flex-proxy.example.com/base/"), "taskrouter": types.StringValue("https://tr-proxy.example.com")})
 	s, diags := resolveSettings(m, envOf(map[string]string{
 		envAccountSid: envAccount, envAuthToken: "env-token", envMaxRetries: "9",
 		"TWILIO_CHAT_ENDPOINT": "https://env.example.com", "TWILIO_CONVERSATIONS_ENDPOINT": "https://conv.example.com/", "TWILIO_FLEX_ENDPOINT": "https://env-flex.example.com",
+		"TWILIO_TASKROUTER_ENDPOINT": "https://env-tr.example.com",
 	}))
 	if diags.HasError() {
 		t.Fatal(errorText(diags))
 	}
 	if s.Username != cfgAccount || s.Password != "config-token" || s.MaxRetries != 2 ||
 		s.BaseURLs["chat"] != "https://proxy.example.com" || s.BaseURLs["conversations"] != "https://conv.example.com" ||
-		s.BaseURLs["flex"] != "https://flex-proxy.example.com/base" {
+		s.BaseURLs["flex"] != "https://flex-proxy.example.com/base" || s.BaseURLs["taskrouter"] != "https://tr-proxy.example.com" {
 		t.Fatalf("settings = %+v", s)
 	}
 	if s.Credentials != "account_sid/auth_token (account "+cfgAccount+")" {
@@ -209,7 +211,7 @@ func TestProductBaseURL(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("chat baseURL(%q, %q, %q) = %q, %v; want %q", tc.endpoint, tc.edge, tc.region, got, err, tc.want)
 		}
-		for _, p := range []framework.Product{conversations.Product, flex.Product} {
+		for _, p := range []framework.Product{conversations.Product, flex.Product, taskrouter.Product} {
 			want := strings.Replace(tc.want, "https://chat.", "https://"+p.HostLabel+".", 1)
 			if got, err := productBaseURL(p, tc.endpoint, tc.edge, tc.region); err != nil || got != want {
 				t.Errorf("%s baseURL(%q, %q, %q) = %q, %v; want %q", p.Endpoint, tc.endpoint, tc.edge, tc.region, got, err, want)
@@ -241,9 +243,9 @@ func TestProductBaseURL_errors(t *testing.T) {
 func TestUnknownAttributes(t *testing.T) {
 	m := nullModel()
 	m.AuthToken = types.StringUnknown()
-	m.Endpoints = types.ObjectValueMust(endpointsAttrTypes, map[string]attr.Value{"chat": types.StringUnknown(), "conversations": types.StringUnknown(), "flex": types.StringUnknown()})
+	m.Endpoints = endpoints(map[string]attr.Value{"chat": types.StringUnknown(), "conversations": types.StringUnknown(), "flex": types.StringUnknown(), "taskrouter": types.StringUnknown()})
 	got := strings.Join(unknownAttributes(m), ",")
-	if got != "auth_token,endpoints.chat,endpoints.conversations,endpoints.flex" {
+	if got != "auth_token,endpoints.chat,endpoints.conversations,endpoints.flex,endpoints.taskrouter" {
 		t.Fatalf("unknownAttributes = %q", got)
 	}
 	if got := unknownAttributes(nullModel()); len(got) != 0 {
@@ -256,4 +258,17 @@ func TestUserAgent(t *testing.T) {
 	if want := "terraform-provider-twilio/1.2.3 (+https://registry.terraform.io/seed-29301ef8/twilio) Terraform/1.12.6"; got != want {
 		t.Fatalf("userAgent = %q, want %q", got, want)
 	}
+}
+
+// endpoints is the endpoints object with the given attributes, the
+// others null.
+func endpoints(set map[string]attr.Value) types.Object {
+	values := map[string]attr.Value{}
+	for name := range endpointsAttrTypes {
+		values[name] = types.StringNull()
+	}
+	for name, v := range set {
+		values[name] = v
+	}
+	return types.ObjectValueMust(endpointsAttrTypes, values)
 }

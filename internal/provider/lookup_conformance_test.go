@@ -34,7 +34,10 @@ type lookupSource struct {
 	where string
 	// byFetch: Twilio's fetch takes the name in its path, so a lookup by
 	// name is one fetch, and names are unique.
-	byFetch               bool
+	byFetch bool
+	// unique: Twilio refuses two objects of one name (a task channel's
+	// unique_name), so several can never match.
+	unique                bool
 	fetchRoute, listRoute emulator.RouteName
 	sidOf                 func(i int) string
 	// put stores object i (sidOf(i)) named name.
@@ -101,6 +104,32 @@ func userLookup(typ, resource, serviceArg string, fetch emulator.RouteName) look
 	}
 }
 
+// testWorkspaceSid is the workspace the TaskRouter lookups look in.
+const testWorkspaceSid = "WS0123456789abcdef0123456789abcdef"
+
+func taskrouterLookup(typ, noun, plural, nameField, sidPrefix string, fetch, list emulator.RouteName,
+	put func(emu *emulator.Server, sid, name string)) lookupSource {
+	sidOf := func(i int) string { return fmt.Sprintf("%s%032d", sidPrefix, i) }
+	s := lookupSource{
+		typ: typ, resource: "taskrouter " + noun, resources: "taskrouter " + plural, plural: plural, nameField: nameField, sidPrefix: sidPrefix,
+		scope: []hclArg{str("workspace_sid", testWorkspaceSid)}, where: "workspace " + testWorkspaceSid,
+		fetchRoute: fetch, listRoute: list, sidOf: sidOf,
+		put: func(emu *emulator.Server, i int, name string) {
+			emu.PutWorkspace(emulator.NewWorkspace(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, "Flex Task Assignment"))
+			put(emu, sidOf(i), name)
+		},
+		shown:          func(name string) string { return fmt.Sprintf("%q", name) },
+		choose:         "Set sid to choose one.",
+		emptyNameError: "Attribute " + nameField + " string length must be at least 1, got: 0",
+	}
+	s.unique = nameField == "unique_name"
+	if typ == "twilio_taskrouter_workspace" {
+		s.scope, s.where = nil, "the account"
+		s.put = func(emu *emulator.Server, i int, name string) { put(emu, sidOf(i), name) }
+	}
+	return s
+}
+
 var lookupSources = []lookupSource{
 	userLookup("twilio_chat_user", "chat user", "service_sid", emulator.RouteChatUser),
 	userLookup("twilio_conversations_user", "conversations user", "chat_service_sid", emulator.RouteConversationsUser),
@@ -109,6 +138,26 @@ var lookupSources = []lookupSource{
 		"service", "`conversation` or `service`"),
 	serviceLookup("twilio_chat_service", "chat service", emulator.RouteChatService, emulator.RouteChatServices),
 	serviceLookup("twilio_conversations_service", "conversations service", emulator.RouteConversationsService, emulator.RouteConversationsServices),
+	taskrouterLookup("twilio_taskrouter_workspace", "workspace", "workspaces", "friendly_name", "WS",
+		emulator.RouteTaskRouterWorkspace, emulator.RouteTaskRouterWorkspaces, func(emu *emulator.Server, sid, name string) {
+			emu.PutWorkspace(emulator.NewWorkspace(emu.TaskRouterURL(), testAccountSid, sid, name))
+		}),
+	taskrouterLookup("twilio_taskrouter_activity", "activity", "activities", "friendly_name", "WA",
+		emulator.RouteTaskRouterActivity, emulator.RouteTaskRouterActivities, func(emu *emulator.Server, sid, name string) {
+			emu.PutActivity(testWorkspaceSid, emulator.NewActivity(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name, true))
+		}),
+	taskrouterLookup("twilio_taskrouter_task_channel", "task channel", "task channels", "unique_name", "TC",
+		emulator.RouteTaskRouterTaskChannel, emulator.RouteTaskRouterTaskChannels, func(emu *emulator.Server, sid, name string) {
+			emu.PutTaskChannel(testWorkspaceSid, emulator.NewTaskChannel(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name, "Channel "+name))
+		}),
+	taskrouterLookup("twilio_taskrouter_task_queue", "task queue", "task queues", "friendly_name", "WQ",
+		emulator.RouteTaskRouterTaskQueue, emulator.RouteTaskRouterTaskQueues, func(emu *emulator.Server, sid, name string) {
+			emu.PutTaskQueue(testWorkspaceSid, emulator.NewTaskQueue(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name))
+		}),
+	taskrouterLookup("twilio_taskrouter_workflow", "workflow", "workflows", "friendly_name", "WW",
+		emulator.RouteTaskRouterWorkflow, emulator.RouteTaskRouterWorkflows, func(emu *emulator.Server, sid, name string) {
+			emu.PutWorkflow(testWorkspaceSid, emulator.NewWorkflow(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name, `{"task_routing":{"filters":[]}}`))
+		}),
 }
 
 // routesSeen renders each request the emulator saw as "status route", for
@@ -175,8 +224,8 @@ func TestAccLookup_notFoundNamesWhatExistsCaseVariantsFirst(t *testing.T) {
 
 func TestAccLookup_severalMatchNameTheirSids(t *testing.T) {
 	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
-		if s.byFetch {
-			t.Skipf("%s names are unique: Twilio's fetch takes them", s.nameField)
+		if s.byFetch || s.unique {
+			t.Skipf("Twilio keeps %s unique", s.nameField)
 		}
 		accTest(t, resource.TestStep{
 			Config: providerBlock(emu) + s.block(str(s.nameField, "twin")),

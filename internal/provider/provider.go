@@ -82,7 +82,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; the API hosts become `chat.{edge}.{region}.twilio.com`, `conversations.{edge}.{region}.twilio.com` and `flex-api.{edge}.{region}.twilio.com`, with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
+				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; every API host becomes `{product}.{edge}.{region}.twilio.com` (`chat`, `conversations`, `flex-api`, `taskrouter`), with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},

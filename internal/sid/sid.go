@@ -12,12 +12,25 @@ const (
 	Service = "IS"
 	User    = "US"
 	Role    = "RL"
+
+	Workspace   = "WS"
+	Activity    = "WA"
+	TaskChannel = "TC"
+	TaskQueue   = "WQ"
+	Workflow    = "WW"
+
+	ServerlessService     = "ZS"
+	ServerlessEnvironment = "ZE"
+	ServerlessFunction    = "ZH"
+	StudioFlow            = "FW"
+	FlexFlow              = "FO"
 )
 
 var patterns = map[string]*regexp.Regexp{}
 
 func init() {
-	for _, prefix := range []string{Account, APIKey, Service, User, Role} {
+	for _, prefix := range []string{Account, APIKey, Service, User, Role, Workspace, Activity, TaskChannel, TaskQueue, Workflow,
+		ServerlessService, ServerlessEnvironment, ServerlessFunction, StudioFlow, FlexFlow} {
 		patterns[prefix] = regexp.MustCompile(`^` + prefix + `[0-9a-fA-F]{32}$`)
 	}
 }

@@ -56,6 +56,15 @@ func (c *Client) Get(ctx context.Context, out any, segments ...string) error {
 	return c.GetWithQuery(ctx, out, nil, segments...)
 }
 
+// Fetch gets one object of type T at the path segments make, as Get.
+func Fetch[T any](ctx context.Context, c *Client, segments ...string) (*T, error) {
+	var v T
+	if err := c.Get(ctx, &v, segments...); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
 // GetWithQuery is Get with query parameters (nil or empty for none), such
 // as Flex's UiVersion.
 func (c *Client) GetWithQuery(ctx context.Context, out any, query url.Values, segments ...string) error {

@@ -60,3 +60,24 @@ func FlattenJSON(raw json.RawMessage) jsontypes.Normalized {
 	}
 	return jsontypes.NewNormalizedValue(string(raw))
 }
+
+// FlattenJSONString is a string field that holds a JSON document (a
+// workflow's configuration), as the text Twilio sent; one that is not
+// JSON fails the read at its attribute name.
+func FlattenJSONString(value *string, name string, diags *diag.Diagnostics) jsontypes.Normalized {
+	if value != nil && !json.Valid([]byte(*value)) {
+		diags.AddAttributeError(path.Root(name), "Unexpected "+name+" from Twilio",
+			fmt.Sprintf("Twilio returned a %s that is not JSON, so it cannot be kept as JSON: %q.", name, excerpt(*value)))
+		return jsontypes.NewNormalizedNull()
+	}
+	return jsontypes.NewNormalizedPointerValue(value)
+}
+
+// excerpt is the start of s, for diagnostics.
+func excerpt(s string) string {
+	const most = 80
+	if len(s) <= most {
+		return s
+	}
+	return s[:most] + "..."
+}

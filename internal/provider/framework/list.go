@@ -34,6 +34,25 @@ type List[T, M any] struct {
 	Index      string
 	Attributes func() map[string]schema.Attribute
 	Flatten    func(*T, *M) diag.Diagnostics
+	// Filter, when set, is an optional argument that keeps only the
+	// objects whose flag it equals (an activity's available).
+	Filter *BoolFilter[T]
+}
+
+// BoolFilter is an optional bool argument of a list: set, it keeps only
+// the objects whose flag Of has its value.
+type BoolFilter[T any] struct {
+	Attr, Description string
+	Of                func(*T) *bool
+}
+
+// keeps says whether it passes the filter's configured value.
+func (f *BoolFilter[T]) keeps(it *T, value types.Bool) bool {
+	if f == nil || value.IsNull() || value.IsUnknown() {
+		return true
+	}
+	flag := f.Of(it)
+	return flag != nil && *flag == value.ValueBool()
 }
 
 func (l *List[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -52,6 +71,9 @@ func (l *List[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, res
 		}
 		sortedBy += ", then `" + k.Attr + "`"
 	}
+	if f := l.Filter; f != nil {
+		attrs[f.Attr] = schema.BoolAttribute{Optional: true, MarkdownDescription: f.Description}
+	}
 	if l.Scope != nil {
 		element[l.Scope.Attr] = schema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf("SID of the %s the %s belongs to.", l.Scope.Noun, o.Noun)}
 		attrs[l.Scope.Attr] = l.Scope.ListArgument(o.Plural, o.Noun)
@@ -68,13 +90,16 @@ func (l *List[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, res
 
 func (l *List[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	o := l.Objects
-	scope, kind := types.StringNull(), types.StringNull()
+	scope, kind, filter := types.StringNull(), types.StringNull(), types.BoolNull()
 	var readTimeouts timeouts.Value
 	if l.Scope != nil {
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Scope.Attr), &scope)...)
 	}
 	if o.Kind != nil {
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(o.Kind.Attr), &kind)...)
+	}
+	if l.Filter != nil {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Filter.Attr), &filter)...)
 	}
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &readTimeouts)...)
 	if resp.Diagnostics.HasError() {
@@ -85,7 +110,7 @@ func (l *List[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		return
 	}
 	defer cancel()
-	list, diags := l.read(ctx, conn, resp, scope, kind.ValueString())
+	list, diags := l.read(ctx, conn, resp, scope, kind.ValueString(), filter)
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
@@ -96,12 +121,16 @@ func (l *List[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	if o.Kind != nil {
 		attrs[o.Kind.Attr] = kind
 	}
+	if l.Filter != nil {
+		attrs[l.Filter.Attr] = filter
+	}
 	resp.Diagnostics.Append(SetState(ctx, resp, attrs)...)
 }
 
-// read lays out every object of scope of kind kind as the list attribute.
-// Each element's scope is the one the object names, where it names one.
-func (l *List[T, M]) read(ctx context.Context, c *Conn, resp *datasource.ReadResponse, scope types.String, kind string) (types.List, diag.Diagnostics) {
+// read lays out every object of scope of kind kind that passes filter as
+// the list attribute. Each element's scope is the one the object names,
+// where it names one.
+func (l *List[T, M]) read(ctx context.Context, c *Conn, resp *datasource.ReadResponse, scope types.String, kind string, filter types.Bool) (types.List, diag.Diagnostics) {
 	o := l.Objects
 	where := l.Scope.where(scope.ValueString())
 	tflog.Debug(ctx, "Listing Twilio "+o.Plural, map[string]any{"product": o.API, "scope": scope.ValueString(), "kind": kind})
@@ -109,7 +138,12 @@ func (l *List[T, M]) read(ctx context.Context, c *Conn, resp *datasource.ReadRes
 	if err != nil {
 		return types.ListNull(types.StringType), c.Error(o.ListSubject(where), err)
 	}
-	items := o.sorted(all, kind)
+	var items []*T
+	for _, it := range o.sorted(all, kind) {
+		if l.Filter.keeps(it, filter) {
+			items = append(items, it)
+		}
+	}
 	var diags diag.Diagnostics
 	models := make([]M, len(items))
 	for i, it := range items {

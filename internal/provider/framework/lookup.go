@@ -96,8 +96,9 @@ func (l *Lookup[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, r
 		attrs[o.NameField] = *l.NameArgument
 	} else {
 		attrs[o.NameField] = schema.StringAttribute{
-			MarkdownDescription: fmt.Sprintf("Name of the %s, matched exactly and case-sensitively against %s "+
-				"(Twilio has no lookup by name, so the provider reads the list of %s). Exactly one of `sid` and `%s` must be set.", o.Noun, l.Scope.among(o.Noun), o.Plural, o.NameField),
+			MarkdownDescription: fmt.Sprintf("%s of the %s, matched exactly and case-sensitively against %s "+
+				"(the provider reads the list of %s once per run and shares it among the lookups on it). Exactly one of `sid` and `%s` must be set.",
+				nameWords(o.NameField), o.Noun, l.Scope.among(o.Noun), o.Plural, o.NameField),
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -323,6 +324,14 @@ func (o *Objects[T]) sorted(items []T, kind string) []*T {
 		return kindOf(out[i]) < kindOf(out[j])
 	})
 	return out
+}
+
+// nameWords is how descriptions call a name field: "Name", "Unique name".
+func nameWords(field string) string {
+	if field == "friendly_name" {
+		return "Name"
+	}
+	return capitalized(strings.ReplaceAll(field, "_", " "))
 }
 
 func capitalized(s string) string {
