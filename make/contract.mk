@@ -1,5 +1,5 @@
-# Contract tests against Twilio's own OpenAPI descriptions of Chat v2,
-# Conversations v1 and Flex v1, from @twilio/cli-core (make specs,
+# Contract tests against Twilio's own OpenAPI descriptions of the APIs the
+# emulator serves (TWILIO_OAI_FILES), from @twilio/cli-core (make specs,
 # make/tools.mk):
 # - the TestAccContract* acceptance tests, on each pinned CLI,
 #   against Prism (npm, pinned in tools/prism/) mocking those descriptions,
@@ -15,10 +15,12 @@ contract: $(PRISM) $(PINNED_CLIS) specs
 	./scripts/with-prism.sh $(PRISM) $(addprefix $(TWILIO_OAI_DIR)/,$(TWILIO_OAI_FILES)) -- $(MAKE) --no-print-directory contract-run
 
 # The acceptance half, once Prism runs: `make contract` sets
-# TWILIO_CONTRACT_ENDPOINT (Chat), TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT
-# and TWILIO_CONTRACT_FLEX_ENDPOINT for it.
+# TWILIO_CONTRACT_ENDPOINT (Chat) and TWILIO_CONTRACT_<API>_ENDPOINT for
+# Conversations, Flex, TaskRouter, Serverless and Studio for it
+# (scripts/with-prism.sh); a missing one would skip its tests silently.
 contract-run:
-	@for v in TWILIO_CONTRACT_ENDPOINT TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT TWILIO_CONTRACT_FLEX_ENDPOINT; do \
+	@for v in TWILIO_CONTRACT_ENDPOINT TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT TWILIO_CONTRACT_FLEX_ENDPOINT \
+	  TWILIO_CONTRACT_TASKROUTER_ENDPOINT TWILIO_CONTRACT_SERVERLESS_ENDPOINT TWILIO_CONTRACT_STUDIO_ENDPOINT; do \
 	  test -n "$${!v}" || { echo "contract-run needs $$v: run make contract" >&2; exit 1; }; done
 	@set -e; for cli in $(PINNED_CLIS); do \
 	  echo "./scripts/testacc.sh $$cli -count=1 -v -run '^TestAccContract' ./internal/provider/"; \

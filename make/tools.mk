@@ -37,7 +37,7 @@ PINNED_CLIS := $(TOFU) $(TERRAFORM) $(TERRAFORM_NEWEST)
 # is exported to every recipe: internal/contract reads the specs from there.
 TWILIO_OAI_PKG := $(BIN)/twilio-oai
 export TWILIO_OAI_DIR := $(TWILIO_OAI_PKG)/node_modules/@twilio/cli-core/src/services/twilio-api
-TWILIO_OAI_FILES := twilio_chat_v2.json twilio_conversations_v1.json twilio_flex_v1.json twilio_taskrouter_v1.json
+TWILIO_OAI_FILES := twilio_chat_v2.json twilio_conversations_v1.json twilio_flex_v1.json twilio_taskrouter_v1.json twilio_serverless_v1.json twilio_studio_v2.json
 TWILIO_OAI := $(TWILIO_OAI_DIR)/twilio_chat_v2.json
 
 .PHONY: tools specs download

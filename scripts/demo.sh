@@ -51,7 +51,7 @@ export CHECKPOINT_DISABLE=1
 unset TWILIO_API_KEY TWILIO_API_SECRET TWILIO_REGION TWILIO_EDGE
 
 start_emulator "$bin" "$root/examples/demo/seed.json" "$work"
-echo "==> emulator of Chat v2, Conversations v1, Flex v1 and TaskRouter v1 listening on $TWILIO_CHAT_ENDPOINT, Flex on $TWILIO_FLEX_ENDPOINT, TaskRouter on $TWILIO_TASKROUTER_ENDPOINT (seeded from examples/demo/seed.json)"
+echo "==> emulator of Chat v2, Conversations v1, Flex v1, TaskRouter v1, Serverless v1 and Studio v2 listening on $TWILIO_CHAT_ENDPOINT, Flex on $TWILIO_FLEX_ENDPOINT, TaskRouter on $TWILIO_TASKROUTER_ENDPOINT, Serverless on $TWILIO_SERVERLESS_ENDPOINT, Studio on $TWILIO_STUDIO_ENDPOINT (seeded from examples/demo/seed.json)"
 
 write_dev_override "$work/cli.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
@@ -68,7 +68,7 @@ fi
 grep -E 'Read complete|Creation complete' "$work/apply.log" | sed -E 's/ after [0-9]+(\.[0-9]+)?m?s//; s/ \[id=[^]]*\]//' | sort
 grep -E 'Apply complete' "$work/apply.log"
 echo
-echo "==> from the Flex configuration (flex_chain: Flex configuration → service → role → users; taskrouter_chain: → workspace → activities, voice channel, queue, workflow) to users and roles on Chat and Conversations, and the role SIDs wired into terraform_data:"
+echo "==> from the Flex configuration (flex_chain: Flex configuration → service → role → users; taskrouter_chain: → workspace → activities, voice channel, queue, workflow; serverless_and_studio: the dev domain and the Studio flows by name) to users and roles on Chat and Conversations, and the role SIDs wired into terraform_data:"
 "$cli" output -no-color
 echo
 echo "==> stopping the emulator"

@@ -22,9 +22,10 @@ TFRC
 # start_emulator BIN SEED WORKDIR: starts the emulator on loopback with the
 # credentials in TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN, waits for its URL, and
 # exports it as TWILIO_CHAT_ENDPOINT and TWILIO_CONVERSATIONS_ENDPOINT, its
-# /flex as TWILIO_FLEX_ENDPOINT and its /taskrouter as
-# TWILIO_TASKROUTER_ENDPOINT: it serves the four APIs. Sets emulator_pid
-# for stop_emulator.
+# /flex as TWILIO_FLEX_ENDPOINT, its /taskrouter as
+# TWILIO_TASKROUTER_ENDPOINT, its /serverless as TWILIO_SERVERLESS_ENDPOINT
+# and its /studio as TWILIO_STUDIO_ENDPOINT: it serves the six APIs. Sets
+# emulator_pid for stop_emulator.
 start_emulator() {
   rm -f "$3/url"
   "$1/twilio-emulator" -seed "$2" -url-file "$3/url" >"$3/emulator.log" 2>&1 &
@@ -38,7 +39,10 @@ start_emulator() {
   TWILIO_CONVERSATIONS_ENDPOINT=$TWILIO_CHAT_ENDPOINT
   TWILIO_FLEX_ENDPOINT=$TWILIO_CHAT_ENDPOINT/flex
   TWILIO_TASKROUTER_ENDPOINT=$TWILIO_CHAT_ENDPOINT/taskrouter
-  export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT TWILIO_FLEX_ENDPOINT TWILIO_TASKROUTER_ENDPOINT
+  TWILIO_SERVERLESS_ENDPOINT=$TWILIO_CHAT_ENDPOINT/serverless
+  TWILIO_STUDIO_ENDPOINT=$TWILIO_CHAT_ENDPOINT/studio
+  export TWILIO_CHAT_ENDPOINT TWILIO_CONVERSATIONS_ENDPOINT TWILIO_FLEX_ENDPOINT TWILIO_TASKROUTER_ENDPOINT \
+    TWILIO_SERVERLESS_ENDPOINT TWILIO_STUDIO_ENDPOINT
 }
 
 stop_emulator() {

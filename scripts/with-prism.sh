@@ -7,6 +7,8 @@
 #   twilio_conversations_v1.json  TWILIO_CONTRACT_CONVERSATIONS_ENDPOINT
 #   twilio_flex_v1.json           TWILIO_CONTRACT_FLEX_ENDPOINT
 #   twilio_taskrouter_v1.json     TWILIO_CONTRACT_TASKROUTER_ENDPOINT
+#   twilio_serverless_v1.json     TWILIO_CONTRACT_SERVERLESS_ENDPOINT
+#   twilio_studio_v2.json         TWILIO_CONTRACT_STUDIO_ENDPOINT
 # Every Prism is stopped however COMMAND ends, and their logs are shown when
 # COMMAND fails.
 set -euo pipefail
@@ -38,6 +40,10 @@ endpoint_of() {
     var=TWILIO_CONTRACT_FLEX_ENDPOINT probe=/v1/Configuration ;;
   twilio_taskrouter_v1.json)
     var=TWILIO_CONTRACT_TASKROUTER_ENDPOINT probe=/v1/Workspaces/WSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ;;
+  twilio_serverless_v1.json)
+    var=TWILIO_CONTRACT_SERVERLESS_ENDPOINT probe=/v1/Services/ZSaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ;;
+  twilio_studio_v2.json)
+    var=TWILIO_CONTRACT_STUDIO_ENDPOINT probe=/v2/Flows/FWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ;;
   *)
     echo "with-prism: no endpoint variable is known for $1" >&2
     exit 2 ;;

@@ -1,9 +1,10 @@
 // Command twilio-emulator serves the in-memory Twilio Chat v2,
-// Conversations v1, Flex v1 and TaskRouter v1 APIs of internal/emulator on
-// a loopback port, for the demo and manual testing. Chat and Conversations
-// are at the base URL it prints, Flex under its /flex (endpoints.flex) and
-// TaskRouter under its /taskrouter (endpoints.taskrouter): their /v1 paths
-// are also Conversations'.
+// Conversations v1, Flex v1, TaskRouter v1, Serverless v1 and Studio v2
+// APIs of internal/emulator on a loopback port, for the demo and manual
+// testing. Chat and Conversations are at the base URL it prints, Flex under
+// its /flex (endpoints.flex), TaskRouter under its /taskrouter
+// (endpoints.taskrouter; their /v1 paths are also Conversations'),
+// Serverless under /serverless and Studio under /studio.
 //
 // Usage:
 //
@@ -12,13 +13,20 @@
 // The seed file holds the services with their users, roles and
 // Conversations configuration, the account's Conversations configuration,
 // whose default_chat_service_sid is the service that /v1/Users and
-// /v1/Roles read, the account's Flex configuration, and whether the
-// account has the TaskRouter objects Flex creates (flex_taskrouter):
+// /v1/Roles read, the account's Flex configuration, and switches for what a
+// Flex account holds, which has too many cross-references to write out by
+// hand (the emulator's SeedFlexTaskRouter, SeedFlexServerless and
+// SeedFlexStudio: the TaskRouter workspace with its activities, channels,
+// queue and workflow; the "default" service with its "dev" and "prod"
+// environments; "Voice IVR" and the other Studio flows, the Flex Flows on
+// the Flex configuration's chat service):
 //
 //	{
 //	  "account": {"default_chat_service_sid": "IS0123..."},
 //	  "flex": {"flex_service_instance_sid": "IS0123...", "ui_version": "2.9.1"},
 //	  "flex_taskrouter": true,
+//	  "flex_serverless": true,
+//	  "flex_studio": true,
 //	  "services": {
 //	    "IS0123...": {
 //	      "service": {"friendly_name": "Flex Chat Service"},
@@ -72,7 +80,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration, the Flex configuration and Flex's TaskRouter objects")
+	flag.StringVar(&o.seed, "seed", "", "JSON seed file of services (users, roles, configuration), the account configuration, the Flex configuration and the Flex seeds of TaskRouter, Serverless and Studio")
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.DurationVar(&o.latency, "latency", 0, "delay added before every response")
 	flag.DurationVar(&o.connLatency, "conn-latency", 0, "delay added once on every new connection")
@@ -120,16 +128,22 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 			return err
 		}
 	}
-	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s, TaskRouter on %s)\n", base, base+emulator.FlexBasePath, base+emulator.TaskRouterBasePath)
+	fmt.Fprintf(stdout, "twilio-emulator listening on %s (Flex on %s, TaskRouter on %s, Serverless on %s, Studio on %s)\n",
+		base, base+emulator.FlexBasePath, base+emulator.TaskRouterBasePath, base+emulator.ServerlessBasePath, base+emulator.StudioBasePath)
 	<-ctx.Done()
 	return nil
 }
 
 type seedFile struct {
-	Account        map[string]any         `json:"account"`
-	Flex           map[string]any         `json:"flex"`
-	FlexTaskRouter bool                   `json:"flex_taskrouter"`
-	Services       map[string]seedService `json:"services"`
+	Account  map[string]any         `json:"account"`
+	Flex     map[string]any         `json:"flex"`
+	Services map[string]seedService `json:"services"`
+	// FlexTaskRouter, FlexServerless and FlexStudio seed what Flex makes
+	// in a new account, which has too many cross-references to write out
+	// by hand.
+	FlexTaskRouter bool `json:"flex_taskrouter"`
+	FlexServerless bool `json:"flex_serverless"`
+	FlexStudio     bool `json:"flex_studio"`
 }
 
 type seedService struct {
@@ -249,8 +263,15 @@ func (s seedFile) apply(srv *emulator.Server, base, accountSid string) {
 	if s.Flex != nil {
 		srv.SetFlexConfiguration(fillMissing(s.Flex, emulator.NewFlexConfiguration(base+emulator.FlexBasePath, accountSid, def)))
 	}
+	// After the Flex configuration, whose chat service the Flex Flows are on.
 	if s.FlexTaskRouter {
 		srv.SeedFlexTaskRouter()
+	}
+	if s.FlexServerless {
+		srv.SeedFlexServerless()
+	}
+	if s.FlexStudio {
+		srv.SeedFlexStudio()
 	}
 }
 

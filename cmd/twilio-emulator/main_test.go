@@ -65,7 +65,7 @@ func TestRunServesSeed(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if got, want := out.String(), "twilio-emulator listening on "+base+" (Flex on "+base+"/flex, TaskRouter on "+base+"/taskrouter)\n"; got != want {
+	if got, want := out.String(), "twilio-emulator listening on "+base+" (Flex on "+base+"/flex, TaskRouter on "+base+"/taskrouter, Serverless on "+base+"/serverless, Studio on "+base+"/studio)\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 }

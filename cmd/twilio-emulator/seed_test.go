@@ -199,6 +199,34 @@ func asList(v any) []any {
 	return l
 }
 
+// The switches seed what Flex makes, its Flex Flows on the seeded Flex
+// configuration's chat service.
+func TestSeed_flexServerlessAndStudio(t *testing.T) {
+	path := writeSeed(t, `{"flex": {"chat_service_instance_sid": "`+svc2+`"}, "services": {"`+svc2+`": {}}, "flex_serverless": true, "flex_studio": true}`)
+	base, get := seeded(t, path)
+	zs := emulator.FlexSeedSid(acct, "ZS", "default")
+	if st, sv := get("/serverless/v1/Services/default"); st != 200 || sv["sid"] != zs || sv["url"] != base+"/serverless/v1/Services/"+zs {
+		t.Errorf("serverless service: %d %v", st, sv)
+	}
+	if st, env := get("/serverless/v1/Services/" + zs + "/Environments/" + emulator.FlexSeedSid(acct, "ZE", "dev")); st != 200 || env["domain_name"] != "default-1234-dev.twil.io" {
+		t.Errorf("dev environment: %d %v", st, env)
+	}
+	if st, l := get("/studio/v2/Flows"); st != 200 || len(asList(l["flows"])) != 4 {
+		t.Errorf("studio flows: %d %v", st, l)
+	}
+	if st, f := get("/flex/v1/FlexFlows/" + emulator.FlexSeedSid(acct, "FO", "Flex Web Channel Flow")); st != 200 || f["chat_service_sid"] != svc2 {
+		t.Errorf("flex flow: %d %v", st, f)
+	}
+	if st, _ := get("/studio/v2/Flows/" + emulator.FlexSeedSid(acct, "FW", "Voice IVR")); st != 200 {
+		t.Errorf("voice IVR: %d", st)
+	}
+	// Without the switches, none of it.
+	_, get = seeded(t, writeSeed(t, `{}`))
+	if st, l := get("/studio/v2/Flows"); st != 200 || len(asList(l["flows"])) != 0 {
+		t.Errorf("unseeded studio flows: %d %v", st, l)
+	}
+}
+
 // flex_taskrouter gives the TaskRouter objects a Flex account has, at the
 // sids of the Flex configuration's chain, with links on the emulator.
 func TestSeed_flexTaskRouter(t *testing.T) {

@@ -5,8 +5,8 @@
 # as the configuration's chat_service_instance_sid). It looks chat users up
 # by identity and by SID, wires their role_sid into another resource, finds
 # roles by name (and every role of the service), reads every user of
-# the service in one request, and finds what Flex created in TaskRouter by
-# name. `make demo` runs it against the emulator;
+# the service in one request, and finds what Flex created in TaskRouter,
+# Serverless and Studio by name. `make demo` runs it against the emulator;
 # credentials and endpoints come from TWILIO_* environment variables.
 terraform {
   required_providers {
@@ -219,5 +219,42 @@ output "taskrouter_chain" {
     assign_to_anyone_workflow  = data.twilio_taskrouter_workflow.assign_to_anyone.sid
     workflow_is_flexs_target   = data.twilio_taskrouter_workflow.assign_to_anyone.sid == data.twilio_flex_configuration.this.taskrouter_target_workflow_sid
     workflow_routes_everything = jsondecode(data.twilio_taskrouter_workflow.assign_to_anyone.configuration).task_routing.default_filter.queue == data.twilio_taskrouter_task_queue.everyone.sid
+  }
+}
+
+# Serverless and Studio: the domain of the environment Flex's Studio flows
+# call, and the flows and Flex Flows, found by name. The Voice IVR's
+# definition names that domain and Flex's workflow: the whole chain, with
+# no ZS, ZE, FW or FO SID written.
+data "twilio_serverless_service" "default" {
+  unique_name = "default"
+}
+
+data "twilio_serverless_environment" "dev" {
+  service_sid   = data.twilio_serverless_service.default.sid
+  domain_suffix = "dev"
+}
+
+data "twilio_studio_flow" "voice_ivr" {
+  friendly_name = "Voice IVR"
+}
+
+data "twilio_flex_flow" "web" {
+  friendly_name = "Flex Web Channel Flow"
+}
+
+locals {
+  ivr_states = { for s in jsondecode(data.twilio_studio_flow.voice_ivr.definition).states : s.name => s }
+}
+
+output "serverless_and_studio" {
+  value = {
+    service_sid           = data.twilio_serverless_service.default.sid
+    dev_domain            = data.twilio_serverless_environment.dev.domain_name
+    voice_ivr_flow        = data.twilio_studio_flow.voice_ivr.sid
+    ivr_calls_dev_domain  = local.ivr_states.function_hello.properties.url == "https://${data.twilio_serverless_environment.dev.domain_name}/hello"
+    ivr_hands_to_workflow = local.ivr_states.SendCallToAgent.properties.workflow == data.twilio_taskrouter_workflow.assign_to_anyone.sid
+    web_chat_flex_flow    = data.twilio_flex_flow.web.sid
+    web_chat_studio_flow  = jsondecode(data.twilio_flex_flow.web.integration).flow_sid
   }
 }

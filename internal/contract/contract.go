@@ -1,9 +1,10 @@
 // Package contract holds the project's code up to Twilio's own OpenAPI
 // descriptions (twilio_chat_v2.json, twilio_conversations_v1.json,
-// twilio_flex_v1.json and twilio_taskrouter_v1.json, as Twilio publishes
-// them in the npm package @twilio/cli-core): nobody on the project wrote
-// them, so they are the reference the emulator's answers and the client's
-// requests are checked against. Only tests use this package.
+// twilio_flex_v1.json, twilio_taskrouter_v1.json, twilio_serverless_v1.json
+// and twilio_studio_v2.json, as Twilio publishes them in the npm package
+// @twilio/cli-core): nobody on the project wrote them, so they are the
+// reference the emulator's answers and the client's requests are checked
+// against. Only tests use this package.
 package contract
 
 import (
@@ -34,6 +35,8 @@ const (
 	ConversationsV1 = "twilio_conversations_v1.json"
 	FlexV1          = "twilio_flex_v1.json"
 	TaskRouterV1    = "twilio_taskrouter_v1.json"
+	ServerlessV1    = "twilio_serverless_v1.json"
+	StudioV2        = "twilio_studio_v2.json"
 )
 
 // SpecDirEnv names the directory holding Twilio's OpenAPI descriptions; the

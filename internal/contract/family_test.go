@@ -30,10 +30,10 @@ const (
 	trWorkflow    = "WW0123456789abcdef0123456789abcdef"
 )
 
-// specs are Chat v2, Conversations v1, Flex v1 and TaskRouter v1, each
-// answering for its own paths: the emulator's Flex paths are under
-// emulator.FlexBasePath, TaskRouter's under emulator.TaskRouterBasePath.
-type specs struct{ chat, conversations, flex, taskRouter *contract.Spec }
+// specs are the APIs the emulator serves, each answering for its own
+// paths: the emulator serves Flex, TaskRouter, Serverless and Studio under
+// base paths of their own.
+type specs struct{ chat, conversations, flex, taskRouter, serverless, studio *contract.Spec }
 
 func loadSpecs(t *testing.T) specs {
 	t.Helper()
@@ -41,7 +41,11 @@ func loadSpecs(t *testing.T) specs {
 	for _, x := range []struct {
 		name string
 		to   **contract.Spec
-	}{{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex}, {contract.TaskRouterV1, &sp.taskRouter}} {
+	}{
+		{contract.ChatV2, &sp.chat}, {contract.ConversationsV1, &sp.conversations}, {contract.FlexV1, &sp.flex},
+		{contract.TaskRouterV1, &sp.taskRouter},
+		{contract.ServerlessV1, &sp.serverless}, {contract.StudioV2, &sp.studio},
+	} {
 		file, err := contract.SpecFile(x.name)
 		if err != nil {
 			t.Fatal(err)
@@ -53,75 +57,85 @@ func loadSpecs(t *testing.T) specs {
 	return sp
 }
 
-// of is the spec of the API the emulator serves at path.
-func (sp specs) of(path string) *contract.Spec {
-	spec, _ := sp.split(path)
-	return spec
+// mounted are the specs of the APIs the emulator serves under a base path
+// of their own, by that path.
+func (sp specs) mounted() map[string]*contract.Spec {
+	return map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.TaskRouterBasePath: sp.taskRouter, emulator.ServerlessBasePath: sp.serverless, emulator.StudioBasePath: sp.studio}
 }
 
-// split is the spec of the API the emulator serves at path, and path as
-// that API's own host gets it: without the emulator's prefix.
-func (sp specs) split(path string) (*contract.Spec, string) {
-	for prefix, spec := range map[string]*contract.Spec{emulator.FlexBasePath: sp.flex, emulator.TaskRouterBasePath: sp.taskRouter} {
-		if rest, ok := strings.CutPrefix(path, prefix+"/"); ok {
-			return spec, "/" + rest
+// of is the spec of the API the emulator serves at path.
+func (sp specs) of(path string) *contract.Spec {
+	for mount, spec := range sp.mounted() {
+		if strings.HasPrefix(path, mount+"/") {
+			return spec
 		}
 	}
 	if strings.HasPrefix(path, "/v1/") {
-		return sp.conversations, path
+		return sp.conversations
 	}
-	return sp.chat, path
+	return sp.chat
 }
 
-// at is the spec of req's API and req as that API's own host gets it.
+// at is the spec of req's API and req as that API's own host gets it:
+// without the base path the emulator serves that API under.
 func (sp specs) at(req *http.Request) (*contract.Spec, *http.Request) {
-	spec, path := sp.split(req.URL.Path)
-	if path == req.URL.Path {
-		return spec, req
+	spec := sp.of(req.URL.Path)
+	for mount := range sp.mounted() {
+		if rest, ok := strings.CutPrefix(req.URL.Path, mount+"/"); ok {
+			r := req.Clone(req.Context())
+			r.URL.Path, r.URL.RawPath = "/"+rest, ""
+			return spec, r
+		}
 	}
-	r := req.Clone(req.Context())
-	r.URL.Path, r.URL.RawPath = path, ""
-	return spec, r
+	return spec, req
 }
 
 // The schema names the checks below rely on, and the list envelopes, as the
 // specs document them.
 func TestSpecs_schemasOfTheEmulatedOperations(t *testing.T) {
 	sp := loadSpecs(t)
-	tr := emulator.TaskRouterBasePath + "/v1"
-	for path, want := range map[string]string{
-		"/v2/Services/{ServiceSid}/Users/{Sid}":                  "chat.v2.service.user",
-		"/v2/Services/{ServiceSid}/Roles/{Sid}":                  "chat.v2.service.role",
-		"/v1/Services/{ChatServiceSid}/Users/{Sid}":              "conversations.v1.service.service_user",
-		"/v1/Users/{Sid}":                                        "conversations.v1.user",
-		"/v1/Services/{ChatServiceSid}/Roles/{Sid}":              "conversations.v1.service.service_role",
-		"/v1/Roles/{Sid}":                                        "conversations.v1.role",
-		"/v1/Services/{ChatServiceSid}/Configuration":            "conversations.v1.service.service_configuration",
-		"/v1/Configuration":                                      "conversations.v1.configuration",
-		"/v2/Services/{ServiceSid}/Users#users":                  "chat.v2.service.user",
-		"/v2/Services/{ServiceSid}/Roles#roles":                  "chat.v2.service.role",
-		"/v1/Services/{ChatServiceSid}/Users#users":              "conversations.v1.service.service_user",
-		"/v1/Users#users":                                        "conversations.v1.user",
-		"/v1/Services/{ChatServiceSid}/Roles#roles":              "conversations.v1.service.service_role",
-		"/v1/Roles#roles":                                        "conversations.v1.role",
-		"/v2/Services/{Sid}":                                     "chat.v2.service",
-		"/v1/Services/{Sid}":                                     "conversations.v1.service",
-		"/v2/Services#services":                                  "chat.v2.service",
-		"/v1/Services#services":                                  "conversations.v1.service",
-		tr + "/Workspaces/{Sid}":                                 "taskrouter.v1.workspace",
-		tr + "/Workspaces#workspaces":                            "taskrouter.v1.workspace",
-		tr + "/Workspaces/{WorkspaceSid}/Activities/{Sid}":       "taskrouter.v1.workspace.activity",
-		tr + "/Workspaces/{WorkspaceSid}/Activities#activities":  "taskrouter.v1.workspace.activity",
-		tr + "/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}":     "taskrouter.v1.workspace.task_channel",
-		tr + "/Workspaces/{WorkspaceSid}/TaskChannels#channels":  "taskrouter.v1.workspace.task_channel",
-		tr + "/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}":       "taskrouter.v1.workspace.task_queue",
-		tr + "/Workspaces/{WorkspaceSid}/TaskQueues#task_queues": "taskrouter.v1.workspace.task_queue",
-		tr + "/Workspaces/{WorkspaceSid}/Workflows/{Sid}":        "taskrouter.v1.workspace.workflow",
-		tr + "/Workspaces/{WorkspaceSid}/Workflows#workflows":    "taskrouter.v1.workspace.workflow",
-	} {
+	checkSchemas(t, sp.of, map[string]string{
+		"/v2/Services/{ServiceSid}/Users/{Sid}":       "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles/{Sid}":       "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users/{Sid}":   "conversations.v1.service.service_user",
+		"/v1/Users/{Sid}":                             "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles/{Sid}":   "conversations.v1.service.service_role",
+		"/v1/Roles/{Sid}":                             "conversations.v1.role",
+		"/v1/Services/{ChatServiceSid}/Configuration": "conversations.v1.service.service_configuration",
+		"/v1/Configuration":                           "conversations.v1.configuration",
+		"/v2/Services/{ServiceSid}/Users#users":       "chat.v2.service.user",
+		"/v2/Services/{ServiceSid}/Roles#roles":       "chat.v2.service.role",
+		"/v1/Services/{ChatServiceSid}/Users#users":   "conversations.v1.service.service_user",
+		"/v1/Users#users":                             "conversations.v1.user",
+		"/v1/Services/{ChatServiceSid}/Roles#roles":   "conversations.v1.service.service_role",
+		"/v1/Roles#roles":                             "conversations.v1.role",
+		"/v2/Services/{Sid}":                          "chat.v2.service",
+		"/v1/Services/{Sid}":                          "conversations.v1.service",
+		"/v2/Services#services":                       "chat.v2.service",
+		"/v1/Services#services":                       "conversations.v1.service",
+	})
+	checkSchemas(t, func(string) *contract.Spec { return sp.taskRouter }, map[string]string{
+		"/v1/Workspaces/{Sid}":                                 "taskrouter.v1.workspace",
+		"/v1/Workspaces#workspaces":                            "taskrouter.v1.workspace",
+		"/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}":       "taskrouter.v1.workspace.activity",
+		"/v1/Workspaces/{WorkspaceSid}/Activities#activities":  "taskrouter.v1.workspace.activity",
+		"/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}":     "taskrouter.v1.workspace.task_channel",
+		"/v1/Workspaces/{WorkspaceSid}/TaskChannels#channels":  "taskrouter.v1.workspace.task_channel",
+		"/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}":       "taskrouter.v1.workspace.task_queue",
+		"/v1/Workspaces/{WorkspaceSid}/TaskQueues#task_queues": "taskrouter.v1.workspace.task_queue",
+		"/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}":        "taskrouter.v1.workspace.workflow",
+		"/v1/Workspaces/{WorkspaceSid}/Workflows#workflows":    "taskrouter.v1.workspace.workflow",
+	})
+}
+
+// checkSchemas checks that GET path answers, in the spec of gives it, the
+// schema of want's name; a path with "#key" is a list, whose envelope is
+// meta and key, items of that schema.
+func checkSchemas(t *testing.T, of func(path string) *contract.Spec, want map[string]string) {
+	t.Helper()
+	for path, want := range want {
 		path, key, isList := strings.Cut(path, "#")
-		spec, path := sp.split(path)
-		ref, err := spec.OKSchema(path)
+		ref, err := of(path).OKSchema(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -214,6 +228,15 @@ func newFamily() *emulator.Server {
 	return emu
 }
 
+// exchange is a GET of path on an emulator that setup, when given,
+// changes first.
+type exchange struct {
+	path       string
+	setup      func(*emulator.Server)
+	noAuth     bool
+	wantStatus int
+}
+
 // null is the sid of the object of type prefix with every nullable field null.
 func null(prefix string) string { return prefix + "00000000000000000000000000000002" }
 
@@ -229,12 +252,6 @@ func nulls(full map[string]any, keep ...string) map[string]any {
 
 func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 	sp := loadSpecs(t)
-	type exchange struct {
-		path       string
-		setup      func(*emulator.Server)
-		noAuth     bool
-		wantStatus int
-	}
 	nullConfigs := func(emu *emulator.Server) {
 		emu.SetServiceConfiguration(svc, map[string]any{"chat_service_sid": nil, "default_conversation_creator_role_sid": nil,
 			"default_conversation_role_sid": nil, "default_chat_service_role_sid": nil, "url": nil, "links": nil, "reachability_enabled": nil})
@@ -353,9 +370,16 @@ func TestEmulatorFamily_answersMatchTheSpecs(t *testing.T) {
 		"taskrouter, unavailable":               {path: ws + "/Workflows/" + trWorkflow, setup: fault(emulator.RouteTaskRouterWorkflow, 503), wantStatus: 503},
 		"taskrouter path not served":            {path: ws + "/Workers", wantStatus: 404},
 	}
+	checkExchanges(t, sp, newFamily, exchanges)
+}
+
+// checkExchanges runs each exchange on its own emulator from newEmulator,
+// and checks its status and that the spec of its API accepts its answer.
+func checkExchanges(t *testing.T, sp specs, newEmulator func() *emulator.Server, exchanges map[string]exchange) {
+	t.Helper()
 	for name, x := range exchanges {
 		t.Run(name, func(t *testing.T) {
-			emu := newFamily()
+			emu := newEmulator()
 			if x.setup != nil {
 				x.setup(emu)
 			}
@@ -384,10 +408,9 @@ func fault(route emulator.RouteName, status int) func(*emulator.Server) {
 // field leaking into a Conversations answer would otherwise go unseen.
 func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 	sp := loadSpecs(t)
-	emu := newFamily()
 	c := "/v1/Services/" + svc
 	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
-	for path, schema := range map[string]string{
+	checkFullObjects(t, sp, newFamily(), map[string]string{
 		userPath(svc, "jing"):                           "chat.v2.service.user",
 		"/v2/Services/" + svc + "/Roles/" + channelRole: "chat.v2.service.role",
 		c + "/Users/jing":                               "conversations.v1.service.service_user",
@@ -404,7 +427,14 @@ func TestEmulatorFamily_fullObjectsHaveExactlyTheSchemasFields(t *testing.T) {
 		ws + "/TaskChannels/" + trChannel: "taskrouter.v1.workspace.task_channel",
 		ws + "/TaskQueues/" + trQueue:     "taskrouter.v1.workspace.task_queue",
 		ws + "/Workflows/" + trWorkflow:   "taskrouter.v1.workspace.workflow",
-	} {
+	})
+}
+
+// checkFullObjects checks that GET path on emu answers an object with
+// exactly the fields of the named schema, none null.
+func checkFullObjects(t *testing.T, sp specs, emu *emulator.Server, schemas map[string]string) {
+	t.Helper()
+	for path, schema := range schemas {
 		req := authed(httptest.NewRequest(http.MethodGet, path, nil))
 		rec := serve(emu, req)
 		var body map[string]any
@@ -486,25 +516,33 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	emu := newFamily()
 	emu.SetMaxPageSize(1)
 	ws := emulator.TaskRouterBasePath + "/v1/Workspaces/" + trWorkspace
-	for _, path := range []string{"/v2/Services/" + svc + "/Users", "/v2/Services/" + svc + "/Roles", "/v1/Services/" + svc + "/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services",
-		emulator.TaskRouterBasePath + "/v1/Workspaces", ws + "/Activities", ws + "/TaskChannels", ws + "/TaskQueues", ws + "/Workflows", ws + "/Activities?FriendlyName=Idle"} {
+	checkPageLinks(t, sp, emu, "/v2/Services/"+svc+"/Users", "/v2/Services/"+svc+"/Roles", "/v1/Services/"+svc+"/Users", "/v1/Users", "/v1/Roles", "/v2/Services", "/v1/Services",
+		emulator.TaskRouterBasePath+"/v1/Workspaces", ws+"/Activities", ws+"/TaskChannels", ws+"/TaskQueues", ws+"/Workflows", ws+"/Activities?FriendlyName=Idle")
+}
+
+// checkPageLinks follows every page of each list at paths on emu, and
+// checks that each page link is a request the list's spec accepts, routed
+// to that list's operation.
+func checkPageLinks(t *testing.T, sp specs, emu *emulator.Server, paths ...string) {
+	t.Helper()
+	for _, path := range paths {
+		_, list := sp.at(httptest.NewRequest(http.MethodGet, path, nil))
 		next := path
 		for pages := 0; next != ""; pages++ {
-			spec, atTwilio := sp.at(authed(httptest.NewRequest(http.MethodGet, next, nil)))
-			if err := spec.ValidateRequest(context.Background(), atTwilio); err != nil {
+			spec, req := sp.at(authed(httptest.NewRequest(http.MethodGet, next, nil)))
+			if err := spec.ValidateRequest(context.Background(), req); err != nil {
 				t.Errorf("%s: %v", next, err)
 			}
-			route, params, err := spec.Route(atTwilio)
-			if err != nil || routedPath(route.Path, params) != strings.Split(atTwilio.URL.Path, "?")[0] {
+			route, _, err := spec.Route(req)
+			if err != nil || req.URL.Path != list.URL.Path || !templateMatches(route.Path, list.URL.Path) {
 				t.Errorf("%s routed to %v (%v)", next, route, err)
 			}
-			req := authed(httptest.NewRequest(http.MethodGet, next, nil))
 			var page struct {
 				Meta struct {
 					NextPageURL *string `json:"next_page_url"`
 				} `json:"meta"`
 			}
-			_ = json.Unmarshal(serve(emu, req).Body.Bytes(), &page)
+			_ = json.Unmarshal(serve(emu, authed(httptest.NewRequest(http.MethodGet, next, nil))).Body.Bytes(), &page)
 			next = ""
 			if page.Meta.NextPageURL != nil {
 				next = strings.TrimPrefix(*page.Meta.NextPageURL, "http://example.com")
@@ -519,12 +557,19 @@ func TestEmulatorFamily_pageLinksAreValidRequests(t *testing.T) {
 	}
 }
 
-// routedPath is a spec path template with its parameters filled in.
-func routedPath(template string, params map[string]string) string {
-	for k, v := range params {
-		template = strings.ReplaceAll(template, "{"+k+"}", v)
+// templateMatches reports whether path is one of template's, a spec's
+// path whose "{...}" segments stand for any one segment.
+func templateMatches(template, path string) bool {
+	tseg, pseg := strings.Split(template, "/"), strings.Split(path, "/")
+	if len(tseg) != len(pseg) {
+		return false
 	}
-	return template
+	for i, seg := range tseg {
+		if !strings.HasPrefix(seg, "{") && seg != pseg[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // str is v when it is a JSON string, else "".

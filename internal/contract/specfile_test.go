@@ -36,7 +36,7 @@ func TestSpecFile_packageEqualsTheSharedReference(t *testing.T) {
 	if _, err := os.Stat(shared); err != nil {
 		t.Skipf("no reference copies beside the repository to compare with: %v", err)
 	}
-	for _, name := range []string{ChatV2, ConversationsV1, FlexV1, TaskRouterV1} {
+	for _, name := range []string{ChatV2, ConversationsV1, FlexV1, TaskRouterV1, ServerlessV1, StudioV2} {
 		t.Run(name, func(t *testing.T) {
 			file, err := SpecFile(name)
 			if err != nil {

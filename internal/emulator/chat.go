@@ -320,22 +320,12 @@ func NewService(baseURL, accountSid, sid, friendlyName string) map[string]any {
 var chatServiceLinkNames = []string{"channels", "users", "roles", "bindings"}
 
 func chatServiceLinks(serviceURL string) map[string]any {
-	return subLinks(serviceURL, chatServiceLinkNames...)
+	return linksUnder(serviceURL, chatServiceLinkNames...)
 }
 
 var defaultPermissions = map[string][]string{
 	"channel":    {"sendMessage", "leaveChannel", "editOwnMessage", "deleteOwnMessage"},
 	"deployment": {"createChannel", "joinChannel", "editOwnUserInfo"},
-}
-
-// subLinks are the links named names below objectURL, each at its name
-// as Twilio spells the path (real_time_statistics → RealTimeStatistics).
-func subLinks(objectURL string, names ...string) map[string]any {
-	links := map[string]any{}
-	for _, name := range names {
-		links[name] = objectURL + "/" + linkSegment(name)
-	}
-	return links
 }
 
 // linkSegment is a link name as Twilio spells its path: users → Users,
@@ -346,4 +336,15 @@ func linkSegment(name string) string {
 		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
 	}
 	return b.String()
+}
+
+// linksUnder are the links of an object at objectURL to its children, by
+// name, each at its name as Twilio spells the path: builds →
+// objectURL/Builds, real_time_statistics → objectURL/RealTimeStatistics.
+func linksUnder(objectURL string, names ...string) map[string]any {
+	links := map[string]any{}
+	for _, name := range names {
+		links[name] = objectURL + "/" + linkSegment(name)
+	}
+	return links
 }

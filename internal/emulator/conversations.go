@@ -146,7 +146,7 @@ func renderConversationsService(m map[string]any, sid, linkBase string) []byte {
 		serviceURL := conversationsBase(base, linkBase) + convPath
 		out["url"] = serviceURL
 		if links, ok := m["links"].(map[string]any); ok && maps.Equal(links, chatServiceLinks(base+chatPath)) {
-			out["links"] = subLinks(serviceURL, conversationsServiceLinkNames...)
+			out["links"] = linksUnder(serviceURL, conversationsServiceLinkNames...)
 		}
 	}
 	b, err := marshal(out)

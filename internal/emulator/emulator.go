@@ -1,27 +1,32 @@
 // Package emulator is an in-memory stand-in for the parts of Twilio's Chat
-// v2, Conversations v1, Flex v1 and TaskRouter v1 APIs that the provider
-// reads: users, roles and Conversations configuration, fetched one by one
-// or paged, the account's Flex configuration, and the TaskRouter objects
-// Flex creates. It is shaped like the real service closely enough for the
-// provider's tests, the demo and benchmarks, with switches for the
-// failures the real service and the network can produce. One emulator
-// serves the four APIs on one listener: /v2 is Chat, /v1 is
-// Conversations, Flex's /v1 is under FlexBasePath and TaskRouter's under
-// TaskRouterBasePath.
+// v2, Conversations v1, Flex v1, TaskRouter v1, Serverless v1 and Studio
+// v2 APIs that the provider reads: users, roles and Conversations
+// configuration, fetched one by one or paged, the account's Flex
+// configuration and Flex Flows, the TaskRouter objects Flex creates,
+// Serverless services with their environments and functions, and Studio
+// flows. It is shaped like the real service closely enough for the
+// provider's tests, the demo and benchmarks, with switches for the failures
+// the real service and the network can produce. One emulator serves the
+// APIs on one listener: /v2 is Chat, /v1 is Conversations, and the others
+// are each under their own base path (FlexBasePath, TaskRouterBasePath,
+// ServerlessBasePath, StudioBasePath), below which their paths are
+// Twilio's.
 //
 // Each product is served from its own file (chat.go, conversations.go,
-// flex.go, taskrouter.go): its routes, its part of the store, its object builders and
-// setters, and the shape it answers in. The rest knows no product, so that
-// every route is listened for, authenticated, delayed, faulted, recorded
-// and paged alike: listen.go and serve.go answer requests, routes.go
-// matches them, paging.go serves Twilio's lists, faults.go the failures,
-// store.go keeps objects in insertion order and bodies.go encodes answers.
+// flex.go, taskrouter.go, serverless.go, studio.go): its routes, its part
+// of the store, its object builders and setters, and the shape it answers
+// in. The rest knows no product, so that every route is listened for,
+// authenticated, delayed, faulted, recorded and paged alike: listen.go and
+// serve.go answer requests, routes.go matches them, paging.go serves
+// Twilio's lists, faults.go the failures, store.go keeps objects in
+// insertion order and bodies.go encodes answers.
 // To serve another product, write one file that declares its API and
-// RouteName constants and a product value (the API, its prefix when its
-// paths are another API's too, its base path and its routes, each a name,
-// a path below the base and the function answering it), with what it
-// stores as a part of its own type (storePart) and lists served by
-// Server.list; then add the value to products in products.go.
+// RouteName constants and a product value (the API, its mount when it is
+// served under a base path of its own, its base path and its routes, each
+// a name, a path below the base and the function answering it), with what
+// it stores as a part of its own type (storePart) and lists served by
+// Server.list (table.go serves objects stored as Twilio answers them);
+// then add the value to products in products.go.
 package emulator
 
 import (
@@ -141,6 +146,15 @@ func (s *Server) URL() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.baseURL
+}
+
+// urlAt is the base URL of the API the emulator serves at mount, or ""
+// before Start.
+func (s *Server) urlAt(mount string) string {
+	if u := s.URL(); u != "" {
+		return u + mount
+	}
+	return ""
 }
 
 // SetLatency delays every response by perRequest, and the responses on a

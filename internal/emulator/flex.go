@@ -4,11 +4,26 @@ import (
 	"net/http"
 )
 
+// Flex's Flex Flows routes; its configuration's is RouteFlexConfiguration.
+const (
+	RouteFlexFlow  RouteName = "FlexFlow"  // GET /flex/v1/FlexFlows/{FO}
+	RouteFlexFlows RouteName = "FlexFlows" // GET /flex/v1/FlexFlows
+)
+
 // Flex v1 (https://flex-api.twilio.com): the account's Flex configuration,
-// which names the Conversations service Flex's users live in.
-var flexProduct = product{api: APIFlex, prefix: FlexBasePath, base: "/v1", routes: []route{
+// which names the Conversations service Flex's users live in, and its Flex
+// Flows, which tie a channel to a Studio flow.
+var flexProduct = product{api: APIFlex, mount: FlexBasePath, base: "/v1", routes: []route{
 	newRoute(RouteFlexConfiguration, "/Configuration", (*Server).flexConfiguration),
+	newRoute(RouteFlexFlow, "/FlexFlows/{id}", flexFlows.fetch),
+	newRoute(RouteFlexFlows, "/FlexFlows", flexFlows.list),
 }}
+
+// Flex serves up to 1000 Flex Flows a page. The list's one filter,
+// FriendlyName, is honoured (exactly, case included), so that a client
+// that sends it gets what Twilio would answer, next pages included.
+var flexFlows = table{key: "flex_flows", maxPageSize: 1000, filters: []listFilter{friendlyNameFilter},
+	collection: onTheAccount(func(s *Server) *collection { return &s.flex().flows })}
 
 // FlexBasePath is where the emulator serves Flex: Flex's paths are
 // Conversations' (both have /v1/Configuration), so Flex lives under its
@@ -18,15 +33,7 @@ const FlexBasePath = "/flex"
 
 // FlexURL is the base URL of the emulator's Flex API, URL()+FlexBasePath,
 // or "" before Start.
-func (s *Server) FlexURL() string { return s.urlUnder(FlexBasePath) }
-
-// urlUnder is URL()+prefix, or "" before Start.
-func (s *Server) urlUnder(prefix string) string {
-	if u := s.URL(); u != "" {
-		return u + prefix
-	}
-	return ""
-}
+func (s *Server) FlexURL() string { return s.urlAt(FlexBasePath) }
 
 // flexStore is Flex's part of the store.
 type flexStore struct {
@@ -34,6 +41,8 @@ type flexStore struct {
 	// request; removed is an account without Flex.
 	configuration []byte
 	removed       bool
+	// flows are the Flex Flows, which an account without Flex may keep.
+	flows collection
 }
 
 // flex is Flex's part of s's store. Called with s.mu held.
@@ -93,19 +102,19 @@ func (s *Server) RemoveFlex() {
 // It is what the emulator serves without SetFlexConfiguration, with the
 // account's default Conversations service.
 func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any {
-	derived := func(prefix, name string) string { return flexSid(prefix, accountSid, name) }
+	derived := func(prefix, name string) string { return FlexSeedSid(accountSid, prefix, name) }
 	if serviceSid == "" {
-		serviceSid = derived("IS", "flex_service")
+		serviceSid = derived("IS", flexService)
 	}
-	queue := derived("WQ", "everyone")
-	workflow := derived("WW", "assign_to_anyone")
+	queue := derived("WQ", flexQueue)
+	workflow := derived("WW", flexWorkflow)
 	return map[string]any{
 		"account_sid":                     accountSid,
 		"date_created":                    "2020-05-04T08:00:00Z",
 		"date_updated":                    "2026-11-30T17:45:12Z",
 		"attributes":                      map[string]any{"contact_center": "emulated"},
 		"status":                          "ok",
-		"taskrouter_workspace_sid":        derived("WS", "workspace"),
+		"taskrouter_workspace_sid":        derived("WS", flexWorkspace),
 		"taskrouter_target_workflow_sid":  workflow,
 		"taskrouter_target_taskqueue_sid": queue,
 		"taskrouter_taskqueues":           []any{map[string]any{"sid": queue, "targettable": true}},
@@ -152,10 +161,74 @@ func NewFlexConfiguration(baseURL, accountSid, serviceSid string) map[string]any
 	}
 }
 
-// flexSid is the sid of an object Flex creates for accountSid, named by
-// name among those of its type, as NewFlexConfiguration names it: the
-// TaskRouter objects Flex creates (SeedFlexTaskRouter) have the sids its
-// configuration gives them.
-func flexSid(prefix, accountSid, name string) string {
+// The names FlexSeedSid derives the Flex configuration's own sids from.
+const (
+	flexService  = "flex_service"
+	flexWorkflow = "assign_to_anyone"
+)
+
+// FlexSeedSid is the sid, of type prefix, of what the emulator makes up
+// for a Flex account (accountSid) under name: the objects of
+// NewFlexConfiguration (IS "flex_service", WW "assign_to_anyone", ...),
+// SeedFlexTaskRouter, SeedFlexServerless and SeedFlexStudio, whose
+// documentation gives their names. The same arguments give the same sid, so a test can name what the
+// seeds hold without reading it first.
+func FlexSeedSid(accountSid, prefix, name string) string {
 	return derivedSid(prefix, accountSid+"/flex/"+name)
+}
+
+// flexChatService is the chat service Flex's channels live in: the stored
+// Flex configuration's, else the account's default Conversations service,
+// as the generated configuration names it, else the one it derives. Called
+// with s.mu held.
+func (s *Server) flexChatService() string {
+	if body := s.flex().configuration; body != nil {
+		if sid, ok := decodeStored("the stored Flex configuration", body)["chat_service_instance_sid"].(string); ok && sid != "" {
+			return sid
+		}
+	}
+	if sid := s.conversations().defaultService; sid != "" {
+		return sid
+	}
+	return FlexSeedSid(s.creds.AccountSid, "IS", flexService)
+}
+
+// PutFlexFlow stores flow (flex.v1.flex_flow) as the body served for it,
+// found by its sid; a stored Flex Flow with the same sid is replaced in
+// place, a new one goes last in lists. It panics if flow has no sid string
+// or cannot be encoded as JSON, which is a bug in the caller.
+func (s *Server) PutFlexFlow(flow map[string]any) {
+	s.put("PutFlexFlow", flow, "", func() *collection { return &s.flex().flows })
+}
+
+// NewFlexFlow builds an enabled Flex Flow (flex.v1.flex_flow) that hands
+// what reaches chatServiceSid on channelType ("web", "sms", "whatsapp",
+// ...) to the Studio flow studioFlowSid, with url on baseURL (Flex's base,
+// e.g. https://flex-api.twilio.com). Every field is set, but
+// contact_identity on the web channel, which has no address: null as at
+// Twilio.
+func NewFlexFlow(baseURL, accountSid, sid, friendlyName, chatServiceSid, channelType string, studioFlowSid string) map[string]any {
+	var contact any = "+15005550006"
+	switch channelType {
+	case "web":
+		contact = nil
+	case "whatsapp":
+		contact = "whatsapp:+15005550006"
+	}
+	return map[string]any{
+		"sid":              sid,
+		"account_sid":      accountSid,
+		"date_created":     "2020-05-04T08:00:00Z",
+		"date_updated":     "2020-05-04T08:00:00Z",
+		"friendly_name":    friendlyName,
+		"chat_service_sid": chatServiceSid,
+		"channel_type":     channelType,
+		"contact_identity": contact,
+		"enabled":          true,
+		"integration_type": "studio",
+		"integration":      map[string]any{"flow_sid": studioFlowSid, "retry_count": 3},
+		"long_lived":       false,
+		"janitor_enabled":  true,
+		"url":              baseURL + "/v1/FlexFlows/" + sid,
+	}
 }

@@ -206,7 +206,7 @@ func (s *Server) list(c *call, open func() (listing, int, []byte)) (int, []byte)
 }
 
 // listPath is the canonical path of c's list below its API's base (the
-// emulator's prefix left out), whatever escaping the client chose.
+// product's mount left out), whatever escaping the client chose.
 func listPath(c *call) string {
 	seg := make([]string, len(c.route.pattern))
 	for i, p := range c.route.pattern {
@@ -215,22 +215,22 @@ func listPath(c *call) string {
 			seg[i] = url.PathEscape(c.service)
 		}
 	}
-	return strings.TrimPrefix(strings.Join(seg, "/"), c.route.prefix)
+	return strings.TrimPrefix(strings.Join(seg, "/"), c.route.mount)
 }
 
 // linkBase is the base of the links the emulator generates for c's API:
 // SetLinkBase's, else the emulator's own as the client reached it, with
-// the API's prefix (FlexBasePath). Called with s.mu held.
+// the product's mount. Called with s.mu held.
 func (s *Server) linkBase(c *call) string {
 	if base := s.paging.linkBase[c.route.api]; base != "" {
 		return base
 	}
 	if s.baseURL != "" {
-		return s.baseURL + c.route.prefix
+		return s.baseURL + c.route.mount
 	}
 	scheme := "http"
 	if c.r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + c.r.Host + c.route.prefix
+	return scheme + "://" + c.r.Host + c.route.mount
 }

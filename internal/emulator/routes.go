@@ -11,10 +11,12 @@ import (
 // objects it stores and the shapes it answers in; products.go lists them.
 type product struct {
 	api API
-	// prefix is where the emulator serves an API whose paths another API
-	// already has (FlexBasePath); it is no part of Twilio's paths or links.
-	prefix string
-	base   string // e.g. "/v2"
+	// mount is where the emulator serves a product on its one listener
+	// where Twilio gives it a host of its own (FlexBasePath for Flex, whose
+	// /v1/Configuration is also Conversations'), "" for Chat and
+	// Conversations; it is no part of the paths and links Twilio knows.
+	mount  string
+	base   string // e.g. "/v2", below mount
 	routes []route
 }
 
@@ -26,8 +28,8 @@ type route struct {
 	path    string // below its product's base
 	serve   func(*Server, *call) (int, []byte)
 	api     API      // its product's, set by routesOf
-	prefix  string   // its product's, set by routesOf
-	pattern []string // prefix+base+path split at '/', set by routesOf
+	mount   string   // its product's, set by routesOf
+	pattern []string // mount+base+path split at '/', set by routesOf
 }
 
 // newRoute is a product's route; routesOf places it under the product.
@@ -40,7 +42,7 @@ func routesOf(ps []product) []route {
 	var all []route
 	for _, p := range ps {
 		for _, rt := range p.routes {
-			rt.api, rt.prefix, rt.pattern = p.api, p.prefix, strings.Split(p.prefix+p.base+rt.path, "/")
+			rt.api, rt.mount, rt.pattern = p.api, p.mount, strings.Split(p.mount+p.base+rt.path, "/")
 			all = append(all, rt)
 		}
 	}
@@ -56,11 +58,9 @@ type call struct {
 	service, id string
 }
 
-// twilioPath is c's escaped path as Twilio's host would get it, without
-// the emulator's prefix.
-func (c *call) twilioPath() string {
-	return strings.TrimPrefix(c.escapedPath, c.route.prefix)
-}
+// twilioPath is c's escaped path as Twilio's host would get it: without
+// the product's mount, for the messages that name it.
+func (c *call) twilioPath() string { return strings.TrimPrefix(c.escapedPath, c.route.mount) }
 
 // match finds the route of an escaped path, splitting it before unescaping.
 func match(among []route, escaped string) (*route, string, string, bool) {

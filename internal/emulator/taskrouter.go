@@ -1,9 +1,6 @@
 package emulator
 
 import (
-	"fmt"
-	"net/http"
-	"net/url"
 	"strings"
 )
 
@@ -11,7 +8,7 @@ import (
 // and, in each, its activities, task channels, task queues and workflows,
 // which Flex creates for itself and teams look up by name. {service} is
 // the workspace in the paths below.
-var taskRouterProduct = product{api: APITaskRouter, prefix: TaskRouterBasePath, base: "/v1", routes: []route{
+var taskRouterProduct = product{api: APITaskRouter, mount: TaskRouterBasePath, base: "/v1", routes: []route{
 	newRoute(RouteTaskRouterWorkspace, "/Workspaces/{id}", taskRouterWorkspaces.fetch),
 	newRoute(RouteTaskRouterWorkspaces, "/Workspaces", taskRouterWorkspaces.list),
 	newRoute(RouteTaskRouterActivity, "/Workspaces/{service}/Activities/{id}", taskRouterActivities.fetch),
@@ -51,165 +48,51 @@ const TaskRouterBasePath = "/taskrouter"
 
 // TaskRouterURL is the base URL of the emulator's TaskRouter API,
 // URL()+TaskRouterBasePath, or "" before Start.
-func (s *Server) TaskRouterURL() string { return s.urlUnder(TaskRouterBasePath) }
-
-// taskRouterDefaultBase is Twilio's own TaskRouter host, the base of the
-// links of objects seeded before the emulator listens.
-const taskRouterDefaultBase = "https://taskrouter.twilio.com"
+func (s *Server) TaskRouterURL() string { return s.urlAt(TaskRouterBasePath) }
 
 // The lists' keys are the spec's (ListTaskChannelResponse's is "channels",
 // not "task_channels"). TaskRouter serves up to 1000 objects a page. The
 // filters are the list operations' documented ones that select by a field
 // the objects carry, matched exactly as Twilio documents; TaskQueues'
 // EvaluateWorkerAttributes and WorkerSid (the emulator has no workers) and
-// Ordering (whose values the spec does not give) are ignored.
+// Ordering (whose values the spec does not give) are ignored. A channel is
+// fetched by sid, then by unique_name, as Twilio's TaskChannels fetch is.
 var (
-	taskRouterWorkspaces = taskRouterObjects{key: "workspaces", filters: []listFilter{friendlyNameFilter}}
-	taskRouterActivities = taskRouterObjects{key: "activities", filters: []listFilter{friendlyNameFilter, availableFilter}}
-	taskRouterChannels   = taskRouterObjects{key: "channels", byUniqueName: true}
-	taskRouterQueues     = taskRouterObjects{key: "task_queues", filters: []listFilter{friendlyNameFilter}}
-	taskRouterWorkflows  = taskRouterObjects{key: "workflows", filters: []listFilter{friendlyNameFilter}}
+	taskRouterWorkspaces = table{key: "workspaces", maxPageSize: taskRouterMaxPageSize, filters: []listFilter{friendlyNameFilter},
+		collection: onTheAccount(func(s *Server) *collection { return &s.taskRouter().workspaces })}
+	taskRouterActivities = table{key: "activities", maxPageSize: taskRouterMaxPageSize, filters: []listFilter{friendlyNameFilter, availableFilter},
+		collection: inAWorkspace(func(st *taskRouterStore) map[string]*collection { return st.activities })}
+	taskRouterChannels = table{key: "channels", maxPageSize: taskRouterMaxPageSize, byName: true,
+		collection: inAWorkspace(func(st *taskRouterStore) map[string]*collection { return st.channels })}
+	taskRouterQueues = table{key: "task_queues", maxPageSize: taskRouterMaxPageSize, filters: []listFilter{friendlyNameFilter},
+		collection: inAWorkspace(func(st *taskRouterStore) map[string]*collection { return st.queues })}
+	taskRouterWorkflows = table{key: "workflows", maxPageSize: taskRouterMaxPageSize, filters: []listFilter{friendlyNameFilter},
+		collection: inAWorkspace(func(st *taskRouterStore) map[string]*collection { return st.workflows })}
 )
 
 const taskRouterMaxPageSize = 1000
 
-// taskRouterObjects is what a TaskRouter route serves: the workspaces, or
-// one type of a workspace's objects, as stored.
-type taskRouterObjects struct {
-	key string // the list's key, and the type's part of a workspace
-	// byUniqueName: a fetch takes a unique_name where a sid is not found,
-	// as Twilio's TaskChannels fetch does.
-	byUniqueName bool
-	filters      []listFilter
-}
+// availableFilter is Activities' Available: "Values of '1' or `yes` also
+// indicate `true`. All other values represent `false`".
+var availableFilter = listFilter{param: "Available", field: "available", value: func(v string) any { return v == "true" || v == "1" || v == "yes" }}
 
-// listFilter is a list's query parameter that keeps the objects whose
-// field equals the parameter's value, parsed as Twilio documents it.
-type listFilter struct {
-	param, field string
-	value        func(string) any
-}
-
-var (
-	friendlyNameFilter = listFilter{param: "FriendlyName", field: "friendly_name", value: func(v string) any { return v }}
-	// Available: "Values of '1' or `yes` also indicate `true`. All other
-	// values represent `false`".
-	availableFilter = listFilter{param: "Available", field: "available", value: func(v string) any { return v == "true" || v == "1" || v == "yes" }}
-)
-
-func (o taskRouterObjects) fetch(s *Server, c *call) (int, []byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	col := o.collection(s, c)
-	var it *item
-	if col != nil {
-		it = col.find(c.id, o.byUniqueName)
-	}
-	if it == nil {
-		return http.StatusNotFound, notFoundBody(c.twilioPath())
-	}
-	return http.StatusOK, it.body
-}
-
-func (o taskRouterObjects) list(s *Server, c *call) (int, []byte) {
-	return s.list(c, func() (listing, int, []byte) {
-		col := o.collection(s, c)
-		if col == nil {
-			return listing{}, http.StatusNotFound, notFoundBody(c.twilioPath())
-		}
-		l := listing{collection: col, key: o.key, maxPageSize: taskRouterMaxPageSize, render: func(it *item) []byte { return it.body }}
-		l.keep, l.query = o.where(c.r.URL.Query())
-		return l, http.StatusOK, nil
-	})
-}
-
-// where is what q asks o's list to keep, and the query that says so; nil
-// keeps everything. An empty parameter asks for nothing.
-func (o taskRouterObjects) where(q url.Values) (func(*item) bool, url.Values) {
-	want, query := map[string]any{}, url.Values{}
-	for _, f := range o.filters {
-		if v := q.Get(f.param); v != "" {
-			want[f.field] = f.value(v)
-			query.Set(f.param, v)
-		}
-	}
-	if len(want) == 0 {
-		return nil, nil
-	}
-	return func(it *item) bool {
-		m := decodeStored("a stored TaskRouter object", it.body)
-		for field, v := range want {
-			if m[field] != v {
-				return false
-			}
-		}
-		return true
-	}, query
-}
-
-// collection is what o serves for c, or nil when nothing lives at its
-// path: a workspace's objects are served once the workspace is put.
-// Called with s.mu held.
-func (o taskRouterObjects) collection(s *Server, c *call) *collection {
-	st := s.taskRouter()
-	if o.key == taskRouterWorkspaces.key {
-		return &st.workspaces
-	}
-	if st.workspaces.bySid[c.service] == nil {
-		return nil
-	}
-	return st.of(c.service, o.key)
+// inAWorkspace is the collection, among of's, of the workspace a call
+// names: a workspace's objects are served once the workspace is put.
+func inAWorkspace(of func(*taskRouterStore) map[string]*collection) func(*Server, *call) (*collection, int, []byte) {
+	return under(func(s *Server) *collection { return &s.taskRouter().workspaces },
+		func(s *Server) map[string]*collection { return of(s.taskRouter()) })
 }
 
 // taskRouterStore is TaskRouter's part of the store.
 type taskRouterStore struct {
 	workspaces collection
-	// children are each workspace's objects by their type's key; those of
+	// Each workspace's objects of a type, by the workspace's sid; those of
 	// a workspace not put are kept, and served once it is.
-	children map[string]map[string]*collection
+	activities, channels, queues, workflows map[string]*collection
 }
 
 // taskRouter is TaskRouter's part of s's store. Called with s.mu held.
 func (s *Server) taskRouter() *taskRouterStore { return storePart[taskRouterStore](&s.store) }
-
-// of is the objects of type key in workspaceSid, made on first use.
-func (st *taskRouterStore) of(workspaceSid, key string) *collection {
-	if st.children == nil {
-		st.children = map[string]map[string]*collection{}
-	}
-	types := st.children[workspaceSid]
-	if types == nil {
-		types = map[string]*collection{}
-		st.children[workspaceSid] = types
-	}
-	if types[key] == nil {
-		types[key] = &collection{}
-	}
-	return types[key]
-}
-
-// put stores object as the body served for it, among the workspaces when
-// workspaceSid is "", else among workspaceSid's objects of o's type,
-// replacing the one with its sid (or, for a channel, its unique_name) in
-// place; a new one goes last in lists. It panics if object has no sid or
-// cannot be encoded, which is a bug in caller's caller.
-func (o taskRouterObjects) put(s *Server, caller, workspaceSid string, object map[string]any) {
-	it := newItem(caller, object)
-	if it.sid == "" {
-		panic(fmt.Sprintf("emulator: %s: the object has no sid", caller))
-	}
-	if o.byUniqueName {
-		it.identity, _ = object["unique_name"].(string)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.taskRouter()
-	col := &st.workspaces
-	if workspaceSid != "" {
-		col = st.of(workspaceSid, o.key)
-	}
-	col.put(it, &s.store.seq)
-}
 
 // PutWorkspace stores workspace (taskrouter.v1.workspace) as the body
 // served for it, and makes its activities, channels, queues and workflows
@@ -217,7 +100,7 @@ func (o taskRouterObjects) put(s *Server, caller, workspaceSid string, object ma
 // new one goes last in lists. It panics if workspace has no sid string or
 // cannot be encoded as JSON, which is a bug in the caller.
 func (s *Server) PutWorkspace(workspace map[string]any) {
-	taskRouterWorkspaces.put(s, "PutWorkspace", "", workspace)
+	s.put("PutWorkspace", workspace, "", func() *collection { return &s.taskRouter().workspaces })
 }
 
 // PutActivity stores activity in workspaceSid as PutWorkspace stores a
@@ -225,24 +108,38 @@ func (s *Server) PutWorkspace(workspace map[string]any) {
 // routes answer 404, as Twilio's do for an unknown workspace, until
 // PutWorkspace puts it; PutTaskChannel, PutTaskQueue and PutWorkflow alike.
 func (s *Server) PutActivity(workspaceSid string, activity map[string]any) {
-	taskRouterActivities.put(s, "PutActivity", workspaceSid, activity)
+	s.put("PutActivity", activity, "", func() *collection { return child(&s.taskRouter().activities, workspaceSid) })
 }
 
 // PutTaskChannel stores channel as PutActivity stores an activity; it is
 // fetched by sid, then by unique_name, and one with the same unique_name
 // is replaced too.
 func (s *Server) PutTaskChannel(workspaceSid string, channel map[string]any) {
-	taskRouterChannels.put(s, "PutTaskChannel", workspaceSid, channel)
+	s.put("PutTaskChannel", channel, "unique_name", func() *collection { return child(&s.taskRouter().channels, workspaceSid) })
 }
 
 // PutTaskQueue stores queue as PutActivity stores an activity.
 func (s *Server) PutTaskQueue(workspaceSid string, queue map[string]any) {
-	taskRouterQueues.put(s, "PutTaskQueue", workspaceSid, queue)
+	s.put("PutTaskQueue", queue, "", func() *collection { return child(&s.taskRouter().queues, workspaceSid) })
 }
 
 // PutWorkflow stores workflow as PutActivity stores an activity.
 func (s *Server) PutWorkflow(workspaceSid string, workflow map[string]any) {
-	taskRouterWorkflows.put(s, "PutWorkflow", workspaceSid, workflow)
+	s.put("PutWorkflow", workflow, "", func() *collection { return child(&s.taskRouter().workflows, workspaceSid) })
+}
+
+// The names SeedFlexTaskRouter derives the sids of the workspace and its
+// queue from, as NewFlexConfiguration does.
+const (
+	flexWorkspace = "workspace"
+	flexQueue     = "everyone"
+)
+
+// flexTaskChannelSid is the sid of the task channel uniqueName that
+// SeedFlexTaskRouter puts in a Flex account (accountSid), for the Studio
+// flows that send tasks on it.
+func flexTaskChannelSid(accountSid, uniqueName string) string {
+	return FlexSeedSid(accountSid, "TC", "channel/"+uniqueName)
 }
 
 // SeedFlexTaskRouter puts the TaskRouter objects Flex creates in a new
@@ -252,22 +149,16 @@ func (s *Server) PutWorkflow(workspaceSid string, workflow map[string]any) {
 // queue "Everyone" and the workflow "Assign to Anyone" routing every task
 // to it. The workspace, Offline, Everyone and Assign to Anyone have the
 // sids NewFlexConfiguration gives for the account (so a chain from Flex's
-// configuration reaches them), the others sids derived the same way.
-// Links are on SetLinkBase's TaskRouter base, else TaskRouterURL, else
-// Twilio's own host before Start, as they are stored once, not per request.
+// configuration reaches them), the others sids derived the same way
+// (FlexSeedSid, with WA and an activity's name in lower case, or TC and
+// "channel/" and a channel's unique_name). Links are on SetLinkBase's
+// TaskRouter base, else TaskRouterURL, else Twilio's own host before
+// Start, as they are stored once, not per request.
 func (s *Server) SeedFlexTaskRouter() {
 	acct := s.creds.AccountSid
-	s.mu.Lock()
-	base := s.paging.linkBase[APITaskRouter]
-	s.mu.Unlock()
-	if base == "" {
-		base = s.TaskRouterURL()
-	}
-	if base == "" {
-		base = taskRouterDefaultBase
-	}
-	sidOf := func(prefix, name string) string { return flexSid(prefix, acct, name) }
-	ws, offline, queue := sidOf("WS", "workspace"), sidOf("WA", "offline"), sidOf("WQ", "everyone")
+	base := s.seedBase(APITaskRouter, TaskRouterBasePath, "https://taskrouter.twilio.com")
+	sidOf := func(prefix, name string) string { return FlexSeedSid(acct, prefix, name) }
+	ws, offline, queue := sidOf("WS", flexWorkspace), sidOf("WA", "offline"), sidOf("WQ", flexQueue)
 
 	workspace := NewWorkspace(base, acct, ws, "Flex Task Assignment")
 	for _, f := range []string{"default_activity", "timeout_activity"} {
@@ -281,7 +172,7 @@ func (s *Server) SeedFlexTaskRouter() {
 		s.PutActivity(ws, NewActivity(base, acct, ws, sidOf("WA", strings.ToLower(a.name)), a.name, a.available))
 	}
 	for _, ch := range [][2]string{{"default", "Default"}, {"voice", "Voice"}, {"chat", "Programmable Chat"}, {"sms", "SMS"}, {"video", "Video"}} {
-		s.PutTaskChannel(ws, NewTaskChannel(base, acct, ws, sidOf("TC", "channel/"+ch[0]), ch[0], ch[1]))
+		s.PutTaskChannel(ws, NewTaskChannel(base, acct, ws, flexTaskChannelSid(acct, ch[0]), ch[0], ch[1]))
 	}
 	// Flex's queue reserves and assigns workers without changing their
 	// activity, and targets every worker.
@@ -294,7 +185,7 @@ func (s *Server) SeedFlexTaskRouter() {
 	}
 	s.PutTaskQueue(ws, everyone)
 	// Flex assigns tasks through its own UI, with no assignment callback.
-	workflow := NewWorkflow(base, acct, ws, sidOf("WW", "assign_to_anyone"), "Assign to Anyone", flexWorkflowConfiguration(queue))
+	workflow := NewWorkflow(base, acct, ws, sidOf("WW", flexWorkflow), "Assign to Anyone", flexWorkflowConfiguration(queue))
 	workflow["assignment_callback_url"], workflow["fallback_assignment_callback_url"] = nil, nil
 	s.PutWorkflow(ws, workflow)
 }
@@ -340,7 +231,7 @@ func NewWorkspace(baseURL, accountSid, sid, friendlyName string) map[string]any 
 		"multi_task_enabled":     true,
 		"prioritize_queue_order": "FIFO",
 		"url":                    u,
-		"links": subLinks(u, "activities", "statistics", "real_time_statistics", "cumulative_statistics",
+		"links": linksUnder(u, "activities", "statistics", "real_time_statistics", "cumulative_statistics",
 			"task_queues", "tasks", "workers", "workflows", "task_channels", "events"),
 	}
 }
@@ -368,7 +259,7 @@ func NewTaskChannel(baseURL, accountSid, workspaceSid, sid, uniqueName, friendly
 func NewTaskQueue(baseURL, accountSid, workspaceSid, sid, friendlyName string) map[string]any {
 	reserved, busy := derivedSid("WA", workspaceSid+"/reserved"), derivedSid("WA", workspaceSid+"/busy")
 	return inWorkspace(baseURL, accountSid, workspaceSid, "TaskQueues", sid, friendlyName, func(u, ws string) map[string]any {
-		links := subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics")
+		links := linksUnder(u, "statistics", "real_time_statistics", "cumulative_statistics")
 		links["workspace"] = ws
 		links["assignment_activity"] = ws + "/Activities/" + busy
 		links["reservation_activity"] = ws + "/Activities/" + reserved
@@ -398,7 +289,7 @@ func NewWorkflow(baseURL, accountSid, workspaceSid, sid, friendlyName, configura
 			"assignment_callback_url":          "https://hooks.example.com/taskrouter/assignment",
 			"fallback_assignment_callback_url": "https://hooks.example.com/taskrouter/fallback",
 			"task_reservation_timeout":         120,
-			"links":                            subLinks(u, "statistics", "real_time_statistics", "cumulative_statistics"),
+			"links":                            linksUnder(u, "statistics", "real_time_statistics", "cumulative_statistics"),
 		}
 	})
 }

@@ -17,7 +17,7 @@ func startFlexTaskRouter(t *testing.T) (*Server, string, string) {
 	if s.TaskRouterURL() != s.URL()+TaskRouterBasePath {
 		t.Fatalf("TaskRouterURL() = %q", s.TaskRouterURL())
 	}
-	return s, s.TaskRouterURL(), flexSid("WS", acct, "workspace")
+	return s, s.TaskRouterURL(), FlexSeedSid(acct, "WS", "workspace")
 }
 
 // listAll follows next_page_url from u and gives every item under key,
@@ -130,7 +130,7 @@ func TestTaskRouter_channelByUniqueName(t *testing.T) {
 	_, tr, wsSid := startFlexTaskRouter(t)
 	channels := tr + "/v1/Workspaces/" + wsSid + "/TaskChannels/"
 	voice := decode(t, get(t, channels+"voice").body)
-	if voice["unique_name"] != "voice" || voice["friendly_name"] != "Voice" || voice["sid"] != flexSid("TC", acct, "channel/voice") {
+	if voice["unique_name"] != "voice" || voice["friendly_name"] != "Voice" || voice["sid"] != FlexSeedSid(acct, "TC", "channel/voice") {
 		t.Errorf("voice: %v", voice)
 	}
 	if bySid := decode(t, get(t, channels+str(voice["sid"])).body); bySid["unique_name"] != "voice" {

@@ -77,18 +77,20 @@ func escapedSegment(s string) string {
 }
 
 // providerBlock configures the provider for the emulator, which serves
-// Chat and Conversations at one base URL, and Flex and TaskRouter each
-// under its own base path; extra
+// Chat and Conversations at one base URL, and every other product under
+// its own base path; extra
 // lines go into the block as they are.
 func providerBlock(emu *emulator.Server, extra ...string) string {
 	return fmt.Sprintf(`
 provider "twilio" {
   account_sid = %q
   auth_token  = %q
-  endpoints   = { chat = %q, conversations = %q, flex = %q, taskrouter = %q }
+  endpoints = {
+    chat = %q, conversations = %q, flex = %q, taskrouter = %q, serverless = %q, studio = %q
+  }
   %s
 }
-`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), emu.FlexURL(), emu.TaskRouterURL(), strings.Join(extra, "\n  "))
+`, testAccountSid, testAuthToken, emu.URL(), emu.URL(), emu.FlexURL(), emu.TaskRouterURL(), emu.ServerlessURL(), emu.StudioURL(), strings.Join(extra, "\n  "))
 }
 
 // userField is "" for a field that is missing or not a string, so that the

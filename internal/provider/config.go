@@ -21,6 +21,8 @@ import (
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/conversations"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/flex"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/serverless"
+	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/studio"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/taskrouter"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/sid"
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
@@ -78,7 +80,7 @@ type providerModel struct {
 
 // products are the Twilio products whose data sources the provider
 // serves, each with its endpoint: adding a product is one line here.
-var products = []framework.Product{chat.Product, conversations.Product, flex.Product, taskrouter.Product}
+var products = []framework.Product{chat.Product, conversations.Product, flex.Product, taskrouter.Product, serverless.Product, studio.Product}
 
 // endpointsAttrTypes are the types of the endpoints object: one URL per
 // product.

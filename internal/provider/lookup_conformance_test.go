@@ -37,7 +37,12 @@ type lookupSource struct {
 	byFetch bool
 	// unique: Twilio refuses two objects of one name (a task channel's
 	// unique_name), so several can never match.
-	unique                bool
+	unique bool
+	// otherNames are the fields besides nameField an object can be looked
+	// up by (an environment's domain_suffix).
+	otherNames []string
+	// fetchFound: a lookup by name fetches the object it found in the list.
+	fetchFound            bool
 	fetchRoute, listRoute emulator.RouteName
 	sidOf                 func(i int) string
 	// put stores object i (sidOf(i)) named name.
@@ -104,6 +109,41 @@ func userLookup(typ, resource, serviceArg string, fetch emulator.RouteName) look
 	}
 }
 
+// accountLookup is a lookup among the account's objects of a product
+// other than Chat and Conversations, each put by put.
+func accountLookup(typ, resource, noun, plural, nameField, sidPrefix string, fetch, list emulator.RouteName,
+	put func(emu *emulator.Server, sid, name string)) lookupSource {
+	sidOf := func(i int) string { return fmt.Sprintf("%s%032d", sidPrefix, i) }
+	return lookupSource{
+		typ: typ, resource: resource, resources: strings.TrimSuffix(resource, strings.ToLower(noun)) + plural, plural: plural,
+		nameField: nameField, sidPrefix: sidPrefix, where: "the account", unique: nameField == "unique_name",
+		fetchRoute: fetch, listRoute: list, sidOf: sidOf,
+		put:            func(emu *emulator.Server, i int, name string) { put(emu, sidOf(i), name) },
+		shown:          func(name string) string { return fmt.Sprintf("%q", name) },
+		choose:         "Set sid to choose one.",
+		emptyNameError: "Attribute " + nameField + " string length must be at least 1, got: 0",
+	}
+}
+
+// inScope is s looking among the objects of the scope named by arg =
+// scopeSid (the noun's), which prepare puts first.
+func (s lookupSource) inScope(arg, noun, scopeSid string, prepare func(emu *emulator.Server)) lookupSource {
+	put := s.put
+	s.scope, s.where = []hclArg{str(arg, scopeSid)}, noun+" "+scopeSid
+	s.put = func(emu *emulator.Server, i int, name string) {
+		prepare(emu)
+		put(emu, i, name)
+	}
+	return s
+}
+
+// testServerlessServiceSid is the service the Serverless lookups look in.
+const testServerlessServiceSid = "ZS0123456789abcdef0123456789abcdef"
+
+func putTestServerlessService(emu *emulator.Server) {
+	emu.PutServerlessService(emulator.NewServerlessService(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, "default", "default"))
+}
+
 // testWorkspaceSid is the workspace the TaskRouter lookups look in.
 const testWorkspaceSid = "WS0123456789abcdef0123456789abcdef"
 
@@ -158,6 +198,50 @@ var lookupSources = []lookupSource{
 		emulator.RouteTaskRouterWorkflow, emulator.RouteTaskRouterWorkflows, func(emu *emulator.Server, sid, name string) {
 			emu.PutWorkflow(testWorkspaceSid, emulator.NewWorkflow(emu.TaskRouterURL(), testAccountSid, testWorkspaceSid, sid, name, `{"task_routing":{"filters":[]}}`))
 		}),
+	serverlessServiceLookup(),
+	serverlessEnvironmentLookup(),
+	accountLookup("twilio_serverless_function", "serverless function", "function", "functions", "friendly_name", "ZH",
+		emulator.RouteServerlessFunction, emulator.RouteServerlessFunctions, func(emu *emulator.Server, sid, name string) {
+			emu.PutFunction(testServerlessServiceSid, emulator.NewFunction(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, sid, name))
+		}).inScope("service_sid", "service", testServerlessServiceSid, putTestServerlessService),
+	studioFlowLookup(),
+	accountLookup("twilio_flex_flow", "flex flow", "Flex Flow", "Flex Flows", "friendly_name", "FO",
+		emulator.RouteFlexFlow, emulator.RouteFlexFlows, func(emu *emulator.Server, sid, name string) {
+			emu.PutFlexFlow(emulator.NewFlexFlow(emu.FlexURL(), testAccountSid, sid, name, testServiceSid, "web", "FW0123456789abcdef0123456789abcdef"))
+		}),
+}
+
+// serverlessServiceLookup finds a service by unique_name with Twilio's
+// fetch, which takes it in the path.
+func serverlessServiceLookup() lookupSource {
+	s := accountLookup("twilio_serverless_service", "serverless service", "service", "services", "unique_name", "ZS",
+		emulator.RouteServerlessService, emulator.RouteServerlessServices, func(emu *emulator.Server, sid, name string) {
+			emu.PutServerlessService(emulator.NewServerlessService(emu.ServerlessURL(), testAccountSid, sid, name, "Service "+name))
+		})
+	s.byFetch, s.emptyNameError = true, "Attribute unique_name string length must be between 1 and 1024, got: 0"
+	return s
+}
+
+// serverlessEnvironmentLookup finds an environment by unique_name, or by
+// domain_suffix (TestAccServerless covers the second).
+func serverlessEnvironmentLookup() lookupSource {
+	s := accountLookup("twilio_serverless_environment", "serverless environment", "environment", "environments", "unique_name", "ZE",
+		emulator.RouteServerlessEnvironment, emulator.RouteServerlessEnvironments, func(emu *emulator.Server, sid, name string) {
+			emu.PutEnvironment(testServerlessServiceSid, emulator.NewEnvironment(emu.ServerlessURL(), testAccountSid, testServerlessServiceSid, sid, name, name, "default-1234-"+name+".twil.io"))
+		}).inScope("service_sid", "service", testServerlessServiceSid, putTestServerlessService)
+	s.otherNames = []string{"domain_suffix"}
+	return s
+}
+
+// studioFlowLookup finds a flow by name in the list, then fetches it for
+// its definition.
+func studioFlowLookup() lookupSource {
+	s := accountLookup("twilio_studio_flow", "studio flow", "flow", "flows", "friendly_name", "FW",
+		emulator.RouteStudioFlow, emulator.RouteStudioFlows, func(emu *emulator.Server, sid, name string) {
+			emu.PutStudioFlow(emulator.NewStudioFlow(emu.StudioURL(), testAccountSid, sid, name, nil))
+		})
+	s.fetchFound = true
+	return s
 }
 
 // routesSeen renders each request the emulator saw as "status route", for
@@ -206,7 +290,11 @@ func TestAccLookup_byNameIsOneRequest(t *testing.T) {
 				expectAttr(s.addr(), s.nameField, knownvalue.StringExact("beta")),
 			},
 		})
-		expectReadsOf(t, routesSeen(emu), false, fmt.Sprintf("200 %s", s.nameRoute()))
+		read := []string{fmt.Sprintf("200 %s", s.nameRoute())}
+		if s.fetchFound {
+			read = append(read, fmt.Sprintf("200 %s", s.fetchRoute))
+		}
+		expectReadsOf(t, routesSeen(emu), false, read...)
 	}, "alpha", "beta", "gamma")
 }
 
@@ -237,7 +325,7 @@ func TestAccLookup_severalMatchNameTheirSids(t *testing.T) {
 
 func TestAccLookup_invalidArgumentsFailAtPlanWithNothingSent(t *testing.T) {
 	conformance(t, func(t *testing.T, s lookupSource, emu *emulator.Server) {
-		exactlyOne := fmt.Sprintf("Exactly one of these attributes must be configured: [sid,%s]", s.nameField)
+		exactlyOne := fmt.Sprintf("Exactly one of these attributes must be configured: [%s]", strings.Join(append([]string{"sid", s.nameField}, s.otherNames...), ","))
 		badSid := fmt.Sprintf("Attribute sid must be %s followed by 32 hexadecimal digits", s.sidPrefix)
 		step := func(want []string, args ...hclArg) resource.TestStep {
 			return resource.TestStep{Config: providerBlock(emu) + s.block(args...), PlanOnly: true, ExpectError: errorPattern(want...)}

@@ -82,7 +82,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; every API host becomes `{product}.{edge}.{region}.twilio.com` (`chat`, `conversations`, `flex-api`, `taskrouter`), with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
+				MarkdownDescription: "Twilio edge location such as `dublin`, `sydney` or `ashburn`; every API host becomes `{product}.{edge}.{region}.twilio.com` (`chat`, `conversations`, `flex-api`, `taskrouter`, `serverless`, `studio`), with `region` defaulting to `us1`. Environment: `TWILIO_EDGE`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(hostLabelPattern, "must be lower-case letters, digits and hyphens")},
 			},

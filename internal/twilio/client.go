@@ -22,9 +22,11 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// maxBodyBytes caps every response body read into memory: a user or a page
-// of a hundred is a few hundred kilobytes at most, so a larger body is not
-// Twilio's answer. Tests lower Client.maxBody to try the cap.
+// maxBodyBytes caps every response body read into memory. Twilio's largest
+// answers are a Studio flow, whose definition can reach a few megabytes,
+// and a page of a thousand TaskRouter workflows with their configurations:
+// a larger body is not Twilio's answer. Tests lower Client.maxBody to try
+// the cap.
 const maxBodyBytes int64 = 10 << 20
 
 // idleConnsPerHost covers the default request budget of 10 with room to

@@ -5,10 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/provider/framework"
@@ -70,23 +68,12 @@ func UserAttributes(links string) map[string]schema.Attribute {
 	}
 }
 
-// maxIdentityBytes keeps an identity well inside every URL length limit on
-// the way to Twilio.
-const maxIdentityBytes = 1024
-
 // IdentityArgument is the optional identity of a user lookup.
 func IdentityArgument() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("Identity of the user, case-sensitive, as your application assigned it (often a user name or an e-mail address). Any characters are accepted, including `/ ? # %% +`, spaces and Unicode; `.` and `..` are refused because they would change the meaning of the URL. At most %d bytes. Exactly one of `sid` and `identity` must be set; the other is read from Twilio.", maxIdentityBytes),
+		MarkdownDescription: fmt.Sprintf("Identity of the user, case-sensitive, as your application assigned it (often a user name or an e-mail address). Any characters are accepted, including `/ ? # %% +`, spaces and Unicode; `.` and `..` are refused because they would change the meaning of the URL. At most %d bytes. Exactly one of `sid` and `identity` must be set; the other is read from Twilio.", framework.MaxPathSegmentBytes),
 		Optional:            true,
 		Computed:            true,
-		Validators:          identityValidators(),
-	}
-}
-
-func identityValidators() []validator.String {
-	return []validator.String{
-		stringvalidator.LengthBetween(1, maxIdentityBytes),
-		stringvalidator.NoneOf(".", ".."),
+		Validators:          framework.PathSegmentValidators(),
 	}
 }

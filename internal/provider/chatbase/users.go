@@ -101,7 +101,7 @@ func identitiesArgument() schema.SetAttribute {
 			"When not set, every user of the service is read.",
 		Optional:    true,
 		ElementType: types.StringType,
-		Validators:  []validator.Set{setvalidator.ValueStringsAre(identityValidators()...)},
+		Validators:  []validator.Set{setvalidator.ValueStringsAre(framework.PathSegmentValidators()...)},
 	}
 }
 

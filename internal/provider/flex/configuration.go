@@ -174,7 +174,7 @@ func (d *configurationDataSource) Schema(ctx context.Context, _ datasource.Schem
 func (d *configurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m configurationModel
 	d.Fill(ctx, req, resp, &m, &m.Timeouts, func(ctx context.Context, c *framework.Conn) diag.Diagnostics {
-		conf, err := flexapi.New(c.Client(endpoint)).FetchConfiguration(ctx, m.UIVersion.ValueString())
+		conf, err := client(c).FetchConfiguration(ctx, m.UIVersion.ValueString())
 		if err != nil {
 			return c.Error(configurationSubject, err)
 		}

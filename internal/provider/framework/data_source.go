@@ -16,9 +16,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed-29301ef8/terraform-provider-twilio/internal/twilio"
@@ -174,6 +176,21 @@ func (b *Base) Fill(ctx context.Context, req datasource.ReadRequest, resp *datas
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}
+
+// SetState saves attrs, every attribute of the data source, in state.
+func SetState(ctx context.Context, resp *datasource.ReadResponse, attrs map[string]attr.Value) diag.Diagnostics {
+	var diags diag.Diagnostics
+	objectType, ok := resp.State.Schema.Type().(attr.TypeWithAttributeTypes)
+	if !ok {
+		diags.AddError("Value Conversion Error", fmt.Sprintf("The schema's type is %s, not an object. This is a bug in the provider.", resp.State.Schema.Type()))
+		return diags
+	}
+	object, d := types.ObjectValue(objectType.AttributeTypes(), attrs)
+	if diags.Append(d...); diags.HasError() {
+		return diags
+	}
+	return append(diags, resp.State.Set(ctx, object)...)
 }
 
 // MaskSecrets hides the secrets and the Basic header built from them from

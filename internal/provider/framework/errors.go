@@ -74,7 +74,7 @@ func describeReadError(err error, t Subject, credentials string, readTimeout tim
 			t, pagePrefix(err)+fmt.Sprintf("HTTP %d with a body that is not a %s (Content-Type %q): %v; body starts: %q",
 				decodeErr.StatusCode, t.Resource, decodeErr.ContentType, decodeErr.Err, decodeErr.Excerpt))
 	case errors.As(err, &tooLarge):
-		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %v. Twilio's answers are a few hundred kilobytes at most; this is not one.", t, err)
+		return "Unexpected response from Twilio", fmt.Sprintf("Reading %s: %v. The cap is far above Twilio's largest answers (a page of objects, a Studio flow with a definition of a few megabytes): a body this large is not likely Twilio's answer.", t, err)
 	case errors.As(err, &foreign):
 		return "Twilio's next_page_url points elsewhere", fmt.Sprintf("Reading %s: %v.", t, err)
 	case errors.As(err, &loop):

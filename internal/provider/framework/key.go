@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Key is what one object is asked for by: its sid, or another field that
@@ -12,14 +11,6 @@ import (
 type Key struct {
 	Field string // "sid", "identity", "friendly_name"
 	Value string
-}
-
-// KeyOf is the key by sid when it is set, else by the other field.
-func KeyOf(sidValue types.String, field string, other types.String) Key {
-	if !sidValue.IsNull() && !sidValue.IsUnknown() {
-		return Key{Field: "sid", Value: sidValue.ValueString()}
-	}
-	return Key{Field: field, Value: other.ValueString()}
 }
 
 // BySid says whether the object is asked for by its sid.

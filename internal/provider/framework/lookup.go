@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -44,6 +43,10 @@ type Lookup[T, M any] struct {
 	// CheckScope makes sure an object read in a given scope names that
 	// scope (Objects.ScopeOf).
 	CheckScope bool
+	// FetchFound fetches the object a lookup by name found in the list
+	// again, by its sid, for what only a fetch returns (a Studio flow's
+	// definition).
+	FetchFound bool
 	// Attributes are the object's attributes that are never arguments.
 	Attributes func() map[string]schema.Attribute
 	// Flatten copies an object into M: everything but the scope and the
@@ -86,23 +89,36 @@ func (s *Scope) among(noun string) string {
 func (l *Lookup[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	o := l.Objects
 	attrs := l.Attributes()
+	exactlyOne := "`sid`"
+	for i, n := range o.names() {
+		sep := ", "
+		if i == len(o.names())-1 {
+			sep = " and "
+		}
+		exactlyOne += sep + "`" + n.Field + "`"
+	}
+	others := "the other is"
+	if len(o.names()) > 1 {
+		others = "the others are"
+	}
 	attrs["sid"] = schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s` followed by 32 hex digits). Exactly one of `sid` and `%s` must be set; the other is read from Twilio.", o.Noun, o.SidPrefix, o.NameField),
+		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s` followed by 32 hex digits). Exactly one of %s must be set; %s read from Twilio.", o.Noun, o.SidPrefix, exactlyOne, others),
 		Optional:            true,
 		Computed:            true,
 		Validators:          []validator.String{SidValidator(o.SidPrefix)},
 	}
-	if l.NameArgument != nil {
-		attrs[o.NameField] = *l.NameArgument
-	} else {
-		attrs[o.NameField] = schema.StringAttribute{
+	for _, n := range o.names() {
+		attrs[n.Field] = schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("%s of the %s, matched exactly and case-sensitively against %s "+
-				"(the provider reads the list of %s once per run and shares it among the lookups on it). Exactly one of `sid` and `%s` must be set.",
-				nameWords(o.NameField), o.Noun, l.Scope.among(o.Noun), o.Plural, o.NameField),
+				"(the provider reads the list of %s once per run and shares it among the lookups on it). Exactly one of %s must be set.",
+				nameWords(n.Field), o.Noun, l.Scope.among(o.Noun), o.Plural, exactlyOne),
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		}
+	}
+	if l.NameArgument != nil {
+		attrs[o.NameField] = *l.NameArgument
 	}
 	if l.Scope != nil {
 		attrs[l.Scope.Attr] = l.Scope.Argument(o.Noun)
@@ -124,15 +140,19 @@ func (l *Lookup[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, r
 }
 
 func (l *Lookup[T, M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot(l.Objects.NameField)),
+	exactlyOne := []path.Expression{path.MatchRoot("sid")}
+	for _, n := range l.Objects.names() {
+		exactlyOne = append(exactlyOne, path.MatchRoot(n.Field))
 	}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(exactlyOne...)}
 }
 
 // lookupArguments are a lookup's arguments as configured.
 type lookupArguments struct {
-	sid, name, scope, kind types.String
-	timeouts               timeouts.Value
+	sid, scope, kind types.String
+	// names are the name arguments, in the order of Objects.names.
+	names    []types.String
+	timeouts timeouts.Value
 }
 
 func (l *Lookup[T, M]) arguments(ctx context.Context, req datasource.ReadRequest) (lookupArguments, diag.Diagnostics) {
@@ -142,7 +162,11 @@ func (l *Lookup[T, M]) arguments(ctx context.Context, req datasource.ReadRequest
 		diags.Append(req.Config.GetAttribute(ctx, path.Root(name), target)...)
 	}
 	get("sid", &a.sid)
-	get(l.Objects.NameField, &a.name)
+	for _, n := range l.Objects.names() {
+		var name types.String
+		get(n.Field, &name)
+		a.names = append(a.names, name)
+	}
 	a.scope, a.kind = types.StringNull(), types.StringNull()
 	if l.Scope != nil {
 		get(l.Scope.Attr, &a.scope)
@@ -187,34 +211,31 @@ func (l *Lookup[T, M]) Read(ctx context.Context, req datasource.ReadRequest, res
 	resp.Diagnostics.Append(SetState(ctx, resp, attrs)...)
 }
 
-// SetState saves attrs, every attribute of the data source, in state.
-func SetState(ctx context.Context, resp *datasource.ReadResponse, attrs map[string]attr.Value) diag.Diagnostics {
-	var diags diag.Diagnostics
-	objectType, ok := resp.State.Schema.Type().(attr.TypeWithAttributeTypes)
-	if !ok {
-		diags.AddError("Value Conversion Error", fmt.Sprintf("The schema's type is %s, not an object. This is a bug in the provider.", resp.State.Schema.Type()))
-		return diags
-	}
-	object, d := types.ObjectValue(objectType.AttributeTypes(), attrs)
-	if diags.Append(d...); diags.HasError() {
-		return diags
-	}
-	return append(diags, resp.State.Set(ctx, object)...)
-}
-
 // find reads the one object args ask for: by sid (or by a name Twilio's
 // path takes) with one request, else from the shared list of its scope.
 func (l *Lookup[T, M]) find(ctx context.Context, c *Conn, args lookupArguments) (*T, diag.Diagnostics) {
 	o := l.Objects
 	scope := args.scope.ValueString()
 	where := l.Scope.where(scope)
-	key := KeyOf(args.sid, o.NameField, args.name)
+	key := Key{Field: "sid", Value: args.sid.ValueString()}
+	if args.sid.IsNull() || args.sid.IsUnknown() {
+		for i, n := range o.names() {
+			if !args.names[i].IsNull() && !args.names[i].IsUnknown() {
+				key = Key{Field: n.Field, Value: args.names[i].ValueString()}
+				break
+			}
+		}
+	}
 	var item *T
 	var diags diag.Diagnostics
-	if key.BySid() || l.ByFetch {
+	switch {
+	case key.BySid() || l.ByFetch:
 		item, diags = o.FetchOne(ctx, c, scope, where, key)
-	} else {
-		item, diags = l.findByName(ctx, c, scope, where, key.Value, args.kind.ValueString())
+	default:
+		item, diags = l.findByName(ctx, c, scope, where, o.named(key.Field), key.Value, args.kind.ValueString())
+		if !diags.HasError() && l.FetchFound {
+			item, diags = o.FetchOne(ctx, c, scope, where, Key{Field: "sid", Value: DerefOr(o.Sid(item), "")})
+		}
 	}
 	if !diags.HasError() && l.CheckScope && scope != "" {
 		diags.Append(Key{Field: l.Scope.Attr, Value: scope}.Check(o.Resource, nil, o.ScopeOf(item))...)
@@ -224,28 +245,31 @@ func (l *Lookup[T, M]) find(ctx context.Context, c *Conn, args lookupArguments) 
 
 // findByName picks the one object named name (of kind kind when set) in
 // the shared list of scope.
-func (l *Lookup[T, M]) findByName(ctx context.Context, c *Conn, scope, where, name, kind string) (*T, diag.Diagnostics) {
+func (l *Lookup[T, M]) findByName(ctx context.Context, c *Conn, scope, where string, by Alias[T], name, kind string) (*T, diag.Diagnostics) {
 	o := l.Objects
-	tflog.Debug(ctx, "Finding a Twilio resource by name in its list", map[string]any{"product": o.API, "resource": o.Resource, "scope": scope, o.NameField: name, "kind": kind})
+	tflog.Debug(ctx, "Finding a Twilio resource by name in its list", map[string]any{"product": o.API, "resource": o.Resource, "scope": scope, by.Field: name, "kind": kind})
 	items, err := o.Shared(ctx, c, scope)
 	if err != nil {
 		return nil, c.Error(Subject{API: o.API, Resource: o.Resource, Key: fmt.Sprintf("named %q in %s", name, where)}, err)
 	}
-	return o.match(items, name, kind, where)
+	return o.match(items, by, name, kind, where)
 }
 
 // match picks the one object named name (of kind kind when set), or says
 // why there is none or more than one.
-func (o *Objects[T]) match(items []T, name, kind, where string) (*T, diag.Diagnostics) {
+func (o *Objects[T]) match(items []T, by Alias[T], name, kind, where string) (*T, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var found []*T
 	for i := range items {
 		it := &items[i]
-		if n := o.Name(it); n != nil && *n == name && o.OfKind(it, kind) {
+		if n := by.Of(it); n != nil && *n == name && o.OfKind(it, kind) {
 			found = append(found, it)
 		}
 	}
 	asked := fmt.Sprintf("named %q", name)
+	if by.Field != o.NameField {
+		asked = fmt.Sprintf("with %s %q", by.Field, name)
+	}
 	if kind != "" {
 		asked += fmt.Sprintf(" of %s %q", o.Kind.Attr, kind)
 	}
@@ -253,9 +277,9 @@ func (o *Objects[T]) match(items []T, name, kind, where string) (*T, diag.Diagno
 	case 1:
 		return found[0], diags
 	case 0:
-		diags.AddAttributeError(path.Root(o.NameField), o.Resource+" not found", fmt.Sprintf(
+		diags.AddAttributeError(path.Root(by.Field), o.Resource+" not found", fmt.Sprintf(
 			"No %s %s in %s; names are matched exactly, case included. The %d %s there: %s.",
-			o.Resource, asked, where, len(items), o.Plural, o.existing(items, name)))
+			o.Resource, asked, where, len(items), o.Plural, o.existing(items, by, name)))
 	default:
 		matches := make([]string, len(found))
 		for i, it := range found {
@@ -268,7 +292,7 @@ func (o *Objects[T]) match(items []T, name, kind, where string) (*T, diag.Diagno
 		if o.Kind != nil {
 			choose = fmt.Sprintf("Set %s (%s) or sid to choose one.", o.Kind.Attr, QuoteList(o.Kind.Values))
 		}
-		diags.AddAttributeError(path.Root(o.NameField), "several "+o.resources()+" match", fmt.Sprintf(
+		diags.AddAttributeError(path.Root(by.Field), "several "+o.resources()+" match", fmt.Sprintf(
 			"%d %s are %s in %s: %s. %s", len(found), o.resources(), asked, where, strings.Join(matches, ", "), choose))
 	}
 	return nil, diags
@@ -277,15 +301,15 @@ func (o *Objects[T]) match(items []T, name, kind, where string) (*T, diag.Diagno
 // existing names up to MaxNamed objects: first those whose name differs
 // from asked only in case, the likely typo in a list that can hold
 // hundreds, then the others, each group sorted.
-func (o *Objects[T]) existing(items []T, asked string) string {
+func (o *Objects[T]) existing(items []T, by Alias[T], asked string) string {
 	var alike, others []string
 	for i := range items {
 		it := &items[i]
-		d := StringOrNull(o.Name(it))
+		d := StringOrNull(by.Of(it))
 		if o.Kind != nil {
 			d += fmt.Sprintf(" (%s)", DerefOr(o.Kind.Of(it), "no "+o.Kind.Attr))
 		}
-		if n := o.Name(it); n != nil && strings.EqualFold(*n, asked) {
+		if n := by.Of(it); n != nil && strings.EqualFold(*n, asked) {
 			alike = append(alike, d)
 		} else {
 			others = append(others, d)

@@ -33,7 +33,7 @@ func TestMatch(t *testing.T) {
 		{"ops & on-call = yes", "", "RL3"},
 		{"李静 admin", "", "RL4"},
 	} {
-		got, diags := roles.match(items, tc.name, tc.typ, "service IS1")
+		got, diags := roles.match(items, roles.names()[0], tc.name, tc.typ, "service IS1")
 		if got == nil {
 			t.Errorf("match(%q, %q): %v; want %s", tc.name, tc.typ, diags, tc.want)
 			continue
@@ -43,25 +43,25 @@ func TestMatch(t *testing.T) {
 		}
 	}
 
-	_, diags := roles.match(items, "supervisor", "", "service IS1")
+	_, diags := roles.match(items, roles.names()[0], "supervisor", "", "service IS1")
 	if len(diags) != 1 || diags[0].Summary() != "several chat roles match" ||
 		diags[0].Detail() != `2 chat roles are named "supervisor" in service IS1: RL1 (type channel), RL2 (type deployment). Set type (`+"`channel` or `deployment`"+`) or sid to choose one.` {
 		t.Errorf("several: %v", diags)
 	}
 
-	_, diags = roles.match(items, "Supervisor", "", "service IS1")
+	_, diags = roles.match(items, roles.names()[0], "Supervisor", "", "service IS1")
 	if len(diags) != 1 || diags[0].Summary() != "chat role not found" ||
 		diags[0].Detail() != `No chat role named "Supervisor" in service IS1; names are matched exactly, case included. The 5 roles there: "supervisor" (channel), "supervisor" (deployment), "ops & on-call = yes" (deployment), "李静 admin" (channel), null (no type).` {
 		// Those that differ only in case come first: the likely typo.
 		t.Errorf("case differs: %v", diags)
 	}
 
-	_, diags = roles.match(items, "supervisor", "nope", "service IS1")
+	_, diags = roles.match(items, roles.names()[0], "supervisor", "nope", "service IS1")
 	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), `No chat role named "supervisor" of type "nope"`) {
 		t.Errorf("type: %v", diags)
 	}
 
-	_, diags = roles.match(nil, "x", "", "service IS1")
+	_, diags = roles.match(nil, roles.names()[0], "x", "", "service IS1")
 	if len(diags) != 1 || !strings.HasSuffix(diags[0].Detail(), "The 0 roles there: none.") {
 		t.Errorf("empty: %v", diags)
 	}
@@ -72,7 +72,7 @@ func TestMatch_notFoundNamesTwentyRoles(t *testing.T) {
 	for i := range 25 {
 		items = append(items, newRole(fmt.Sprintf("RL%02d", i), fmt.Sprintf("role %02d", i), "channel"))
 	}
-	_, diags := roles.match(items, "missing", "", "service IS1")
+	_, diags := roles.match(items, roles.names()[0], "missing", "", "service IS1")
 	detail := diags[0].Detail()
 	if !strings.Contains(detail, `The 25 roles there: "role 00" (channel), `) || !strings.HasSuffix(detail, `"role 19" (channel) and 5 more.`) || strings.Contains(detail, "role 20") {
 		t.Fatalf("detail = %s", detail)

@@ -28,7 +28,10 @@ type Objects[T any] struct {
 	// ("friendly_name", "identity", "unique_name"); Name reads it.
 	NameField string
 	Name      func(*T) *string
-	Sid       func(*T) *string
+	// OtherNames are more fields an object can be looked up by (an
+	// environment's domain_suffix besides its unique_name).
+	OtherNames []Alias[T]
+	Sid        func(*T) *string
 	// Fetch gets one object by id (its sid, or a name where Twilio's path
 	// takes one) in scope: the service or workspace it lives in, "" for
 	// objects of the account (and for the account's default Conversations
@@ -45,6 +48,27 @@ type Objects[T any] struct {
 	ScopeOf func(*T) *string
 }
 
+// Alias is another field that names an object.
+type Alias[T any] struct {
+	Field string
+	Of    func(*T) *string
+}
+
+// names are every field that names an object, NameField first.
+func (o *Objects[T]) names() []Alias[T] {
+	return append([]Alias[T]{{Field: o.NameField, Of: o.Name}}, o.OtherNames...)
+}
+
+// named is the name field called field.
+func (o *Objects[T]) named(field string) Alias[T] {
+	for _, n := range o.names() {
+		if n.Field == field {
+			return n
+		}
+	}
+	return Alias[T]{Field: o.NameField, Of: o.Name}
+}
+
 // Kind is an attribute whose values tell apart objects of one name.
 type Kind[T any] struct {
 	Attr   string   // "type"
@@ -55,7 +79,10 @@ type Kind[T any] struct {
 
 // resources is what errors call several objects: "chat roles".
 func (o *Objects[T]) resources() string {
-	return strings.TrimSuffix(o.Resource, o.Noun) + o.Plural
+	if strings.HasSuffix(strings.ToLower(o.Resource), strings.ToLower(o.Noun)) {
+		return o.Resource[:len(o.Resource)-len(o.Noun)] + o.Plural
+	}
+	return o.Resource + "s"
 }
 
 // Subject is what a read of the object key names in where was after, for
@@ -91,5 +118,5 @@ func (o *Objects[T]) FetchOne(ctx context.Context, c *Conn, scope, where string,
 	if err != nil {
 		return nil, c.Error(o.Subject(key, where), err)
 	}
-	return item, key.Check(o.Resource, o.Sid(item), o.Name(item))
+	return item, key.Check(o.Resource, o.Sid(item), o.named(key.Field).Of(item))
 }

@@ -30,11 +30,11 @@ type activityModel struct {
 	Sid          types.String `tfsdk:"sid"`
 	FriendlyName types.String `tfsdk:"friendly_name"`
 	Available    types.Bool   `tfsdk:"available"`
-	resourceFields
+	framework.ResourceFields
 }
 
 func activityAttributes() map[string]schema.Attribute {
-	return resourceAttributes("activity", "`workspace`", map[string]schema.Attribute{
+	return framework.ResourceAttributes("activity", "`workspace`", map[string]schema.Attribute{
 		"available": framework.FlagAttribute("Whether a worker in this activity can be assigned tasks"),
 	})
 }
@@ -44,5 +44,5 @@ func flattenActivity(a *taskrouterapi.Activity, m *activityModel) diag.Diagnosti
 	m.Sid = types.StringPointerValue(a.Sid)
 	m.FriendlyName = types.StringPointerValue(a.FriendlyName)
 	m.Available = types.BoolPointerValue(a.Available)
-	return resource{a.AccountSid, a.DateCreated, a.DateUpdated, a.URL, a.Links}.flatten(&m.resourceFields)
+	return framework.Resource{AccountSid: a.AccountSid, DateCreated: a.DateCreated, DateUpdated: a.DateUpdated, URL: a.URL, Links: a.Links}.Flatten(&m.ResourceFields)
 }

@@ -31,11 +31,11 @@ type taskChannelModel struct {
 	UniqueName              types.String `tfsdk:"unique_name"`
 	FriendlyName            types.String `tfsdk:"friendly_name"`
 	ChannelOptimizedRouting types.Bool   `tfsdk:"channel_optimized_routing"`
-	resourceFields
+	framework.ResourceFields
 }
 
 func taskChannelAttributes() map[string]schema.Attribute {
-	return resourceAttributes("task channel", "`workspace`", map[string]schema.Attribute{
+	return framework.ResourceAttributes("task channel", "`workspace`", map[string]schema.Attribute{
 		"friendly_name":             framework.TextAttribute("Display name of the task channel."),
 		"channel_optimized_routing": framework.FlagAttribute("Whether the channel prioritizes the workers idle longest"),
 	})
@@ -48,5 +48,5 @@ func flattenTaskChannel(t *taskrouterapi.TaskChannel, m *taskChannelModel) diag.
 	m.UniqueName = types.StringPointerValue(t.UniqueName)
 	m.FriendlyName = types.StringPointerValue(t.FriendlyName)
 	m.ChannelOptimizedRouting = types.BoolPointerValue(t.ChannelOptimizedRouting)
-	return resource{t.AccountSid, t.DateCreated, t.DateUpdated, t.URL, t.Links}.flatten(&m.resourceFields)
+	return framework.Resource{AccountSid: t.AccountSid, DateCreated: t.DateCreated, DateUpdated: t.DateUpdated, URL: t.URL, Links: t.Links}.Flatten(&m.ResourceFields)
 }

@@ -35,12 +35,12 @@ type taskQueueModel struct {
 	AssignmentActivityName  types.String `tfsdk:"assignment_activity_name"`
 	ReservationActivitySid  types.String `tfsdk:"reservation_activity_sid"`
 	ReservationActivityName types.String `tfsdk:"reservation_activity_name"`
-	resourceFields
+	framework.ResourceFields
 }
 
 func taskQueueAttributes() map[string]schema.Attribute {
 	text := framework.TextAttribute
-	return resourceAttributes("task queue", "`assignment_activity`, `reservation_activity`, `workspace`, `statistics`, `real_time_statistics` and `cumulative_statistics`", map[string]schema.Attribute{
+	return framework.ResourceAttributes("task queue", "`assignment_activity`, `reservation_activity`, `workspace`, `statistics`, `real_time_statistics` and `cumulative_statistics`", map[string]schema.Attribute{
 		"target_workers":            text("Expression selecting the workers of the queue's tasks, such as `1==1`; null when none is set."),
 		"task_order":                text("Order in which tasks are assigned: `FIFO` or `LIFO`."),
 		"max_reserved_workers":      framework.CountAttribute("Most workers reserved at once for a task of the queue"),
@@ -63,5 +63,5 @@ func flattenTaskQueue(q *taskrouterapi.TaskQueue, m *taskQueueModel) diag.Diagno
 	m.AssignmentActivityName = types.StringPointerValue(q.AssignmentActivityName)
 	m.ReservationActivitySid = types.StringPointerValue(q.ReservationActivitySid)
 	m.ReservationActivityName = types.StringPointerValue(q.ReservationActivityName)
-	return resource{q.AccountSid, q.DateCreated, q.DateUpdated, q.URL, q.Links}.flatten(&m.resourceFields)
+	return framework.Resource{AccountSid: q.AccountSid, DateCreated: q.DateCreated, DateUpdated: q.DateUpdated, URL: q.URL, Links: q.Links}.Flatten(&m.ResourceFields)
 }

@@ -35,12 +35,12 @@ type workflowModel struct {
 	AssignmentCallbackURL         types.String         `tfsdk:"assignment_callback_url"`
 	FallbackAssignmentCallbackURL types.String         `tfsdk:"fallback_assignment_callback_url"`
 	TaskReservationTimeout        types.Int64          `tfsdk:"task_reservation_timeout"`
-	resourceFields
+	framework.ResourceFields
 }
 
 func workflowAttributes() map[string]schema.Attribute {
 	text := framework.TextAttribute
-	return resourceAttributes("workflow", "`statistics`, `real_time_statistics` and `cumulative_statistics`", map[string]schema.Attribute{
+	return framework.ResourceAttributes("workflow", "`statistics`, `real_time_statistics` and `cumulative_statistics`", map[string]schema.Attribute{
 		"configuration":                    framework.JSONAttribute("How the workflow routes tasks to task queues (`task_routing` with its filters and `default_filter`)."),
 		"document_content_type":            text("MIME type of the configuration document; null when Twilio returns null."),
 		"assignment_callback_url":          text("URL Twilio calls when a task of the workflow is assigned to a worker; null when none is set."),
@@ -60,5 +60,5 @@ func flattenWorkflow(w *taskrouterapi.Workflow, m *workflowModel) diag.Diagnosti
 	m.AssignmentCallbackURL = types.StringPointerValue(w.AssignmentCallbackURL)
 	m.FallbackAssignmentCallbackURL = types.StringPointerValue(w.FallbackAssignmentCallbackURL)
 	m.TaskReservationTimeout = types.Int64PointerValue(w.TaskReservationTimeout)
-	return append(diags, resource{w.AccountSid, w.DateCreated, w.DateUpdated, w.URL, w.Links}.flatten(&m.resourceFields)...)
+	return append(diags, framework.Resource{AccountSid: w.AccountSid, DateCreated: w.DateCreated, DateUpdated: w.DateUpdated, URL: w.URL, Links: w.Links}.Flatten(&m.ResourceFields)...)
 }

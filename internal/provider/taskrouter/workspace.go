@@ -37,12 +37,12 @@ type workspaceModel struct {
 	EventsFilter         types.String `tfsdk:"events_filter"`
 	MultiTaskEnabled     types.Bool   `tfsdk:"multi_task_enabled"`
 	PrioritizeQueueOrder types.String `tfsdk:"prioritize_queue_order"`
-	resourceFields
+	framework.ResourceFields
 }
 
 func workspaceAttributes() map[string]schema.Attribute {
 	text := framework.TextAttribute
-	return resourceAttributes("workspace", "`activities`, `task_queues`, `workflows`, `task_channels` and `workers`", map[string]schema.Attribute{
+	return framework.ResourceAttributes("workspace", "`activities`, `task_queues`, `workflows`, `task_channels` and `workers`", map[string]schema.Attribute{
 		"default_activity_name":  text("Name of the activity new workers start in."),
 		"default_activity_sid":   text("SID of the activity (`WA...`) new workers start in."),
 		"timeout_activity_name":  text("Name of the activity a worker moves to when a task reservation times out."),
@@ -66,5 +66,5 @@ func flattenWorkspace(w *taskrouterapi.Workspace, m *workspaceModel) diag.Diagno
 	m.EventsFilter = types.StringPointerValue(w.EventsFilter)
 	m.MultiTaskEnabled = types.BoolPointerValue(w.MultiTaskEnabled)
 	m.PrioritizeQueueOrder = types.StringPointerValue(w.PrioritizeQueueOrder)
-	return resource{w.AccountSid, w.DateCreated, w.DateUpdated, w.URL, w.Links}.flatten(&m.resourceFields)
+	return framework.Resource{AccountSid: w.AccountSid, DateCreated: w.DateCreated, DateUpdated: w.DateUpdated, URL: w.URL, Links: w.Links}.Flatten(&m.ResourceFields)
 }

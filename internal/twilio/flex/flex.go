@@ -17,6 +17,8 @@ const (
 	DefaultBaseURL = "https://flex-api.twilio.com"
 	// HostLabel is Flex's label in Twilio's host names (flex-api.{edge}.{region}.twilio.com).
 	HostLabel = "flex-api"
+	// MaxPageSize is the largest page Flex's lists return.
+	MaxPageSize = 1000
 )
 
 // Client reads Flex v1 resources through a Twilio client configured for
@@ -56,3 +58,15 @@ func NotConfigured(err error) bool {
 }
 
 var noFlexCodes = map[int]bool{20003: true, 20006: true}
+
+// FetchFlexFlow gets one Flex Flow by SID.
+func (c *Client) FetchFlexFlow(ctx context.Context, sid string) (*FlexFlow, error) {
+	return twilio.Fetch[FlexFlow](ctx, c.api, "v1", "FlexFlows", sid)
+}
+
+// ListFlexFlows reads every Flex Flow of the account.
+func (c *Client) ListFlexFlows(ctx context.Context) ([]FlexFlow, error) {
+	return twilio.List(ctx, c.api, twilio.ListRequest[FlexFlow]{
+		Segments: []string{"v1", "FlexFlows"}, Key: "flex_flows", PageSize: MaxPageSize, Sid: func(f *FlexFlow) *string { return f.Sid },
+	})
+}

@@ -57,3 +57,22 @@ type Configuration struct {
 	CitrixVoiceVdi               json.RawMessage `json:"citrix_voice_vdi"`
 	OfflineConfig                json.RawMessage `json:"offline_config"`
 }
+
+// FlexFlow is flex.v1.flex_flow: how a channel reaches Flex, above all the
+// Studio flow it hands conversations to (Integration, the JSON Twilio sent).
+type FlexFlow struct {
+	Sid             *string         `json:"sid"`
+	AccountSid      *string         `json:"account_sid"`
+	FriendlyName    *string         `json:"friendly_name"`
+	ChatServiceSid  *string         `json:"chat_service_sid"`
+	ChannelType     *string         `json:"channel_type"`
+	ContactIdentity *string         `json:"contact_identity"`
+	Enabled         *bool           `json:"enabled"`
+	IntegrationType *string         `json:"integration_type"`
+	Integration     json.RawMessage `json:"integration"`
+	LongLived       *bool           `json:"long_lived"`
+	JanitorEnabled  *bool           `json:"janitor_enabled"`
+	DateCreated     *string         `json:"date_created"`
+	DateUpdated     *string         `json:"date_updated"`
+	URL             *string         `json:"url"`
+}
