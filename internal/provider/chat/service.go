@@ -55,15 +55,7 @@ func serviceAttributes() map[string]schema.Attribute {
 		return schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{},
 			MarkdownDescription: what + ", the JSON object exactly as Twilio returns it (Twilio's spec gives it no schema); null when Twilio returns null. Decode it with `jsondecode()`."}
 	}
-	str := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
-	count := func(description string) schema.Int64Attribute {
-		return schema.Int64Attribute{Computed: true, MarkdownDescription: description + "; `0` when Twilio omits it."}
-	}
-	flag := func(description string) schema.BoolAttribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: description + "; null when Twilio returns null."}
-	}
+	str, count, flag := framework.TextAttribute, framework.CountAttribute, framework.FlagAttribute
 	attrs := chatbase.ServiceAttributes("`channels`, `users`, `roles` and `bindings`")
 	maps.Copy(attrs, map[string]schema.Attribute{
 		"default_service_role_sid":         str("SID of the service role (`RL...`) Twilio assigns to users when they are added to the service."),

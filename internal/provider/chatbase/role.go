@@ -27,11 +27,11 @@ type RoleFields struct {
 // RoleAttributes are the attributes of a role that are never arguments.
 func RoleAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"account_sid":  schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the role."},
+		"account_sid":  framework.TextAttribute("SID of the Account that created the role."),
 		"permissions":  schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Permissions the role grants, in Twilio's order."},
-		"date_created": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was created, RFC 3339, as returned."},
-		"date_updated": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the role was last updated, RFC 3339, as returned."},
-		"url":          schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the role resource."},
+		"date_created": framework.DateAttribute("When the role was created"),
+		"date_updated": framework.DateAttribute("When the role was last updated"),
+		"url":          framework.TextAttribute("Absolute URL of the role resource."),
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,53 +18,38 @@ import (
 type UserFields struct {
 	Sid          types.String         `tfsdk:"sid"`
 	Identity     types.String         `tfsdk:"identity"`
-	AccountSid   types.String         `tfsdk:"account_sid"`
 	Attributes   jsontypes.Normalized `tfsdk:"attributes"`
 	FriendlyName types.String         `tfsdk:"friendly_name"`
 	RoleSid      types.String         `tfsdk:"role_sid"`
 	IsOnline     types.Bool           `tfsdk:"is_online"`
 	IsNotifiable types.Bool           `tfsdk:"is_notifiable"`
-	DateCreated  timetypes.RFC3339    `tfsdk:"date_created"`
-	DateUpdated  timetypes.RFC3339    `tfsdk:"date_updated"`
-	URL          types.String         `tfsdk:"url"`
-	Links        types.Map            `tfsdk:"links"`
+	framework.ResourceFields
 }
 
 // FlattenUser copies a user into the model, keeping every null null.
 func FlattenUser(u *chatapi.UserBase, m *UserFields) diag.Diagnostics {
-	var diags diag.Diagnostics
 	m.Sid = types.StringPointerValue(u.Sid)
 	m.Identity = types.StringPointerValue(u.Identity)
-	m.AccountSid = types.StringPointerValue(u.AccountSid)
 	m.Attributes = jsontypes.NewNormalizedPointerValue(u.Attributes)
 	m.FriendlyName = types.StringPointerValue(u.FriendlyName)
 	m.RoleSid = types.StringPointerValue(u.RoleSid)
 	m.IsOnline = types.BoolPointerValue(u.IsOnline)
 	m.IsNotifiable = types.BoolPointerValue(u.IsNotifiable)
-	m.DateCreated = framework.FlattenDate(u.DateCreated, "date_created", &diags)
-	m.DateUpdated = framework.FlattenDate(u.DateUpdated, "date_updated", &diags)
-	m.URL = types.StringPointerValue(u.URL)
-	m.Links = framework.FlattenLinks(u.Links, &diags)
-	return diags
+	return framework.Resource{AccountSid: u.AccountSid, DateCreated: u.DateCreated, DateUpdated: u.DateUpdated, URL: u.URL, Links: u.Links}.Flatten(&m.ResourceFields)
 }
 
 // UserAttributes are the computed attributes a user has on both Chat v2 and
 // Conversations v1; links names the API's own link names for the docs.
 func UserAttributes(links string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"account_sid":   schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Account that created the user."},
+	return framework.ResourceAttributes("user", links, map[string]schema.Attribute{
 		"attributes":    schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{}, MarkdownDescription: "Application-specific data, the JSON string exactly as Twilio returns it; null when Twilio returns null. Decode it with `jsondecode()`."},
-		"friendly_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Display name of the user; null when none was set."},
-		"role_sid":      schema.StringAttribute{Computed: true, MarkdownDescription: "SID of the Role assigned to the user (`RL...`)."},
+		"friendly_name": framework.TextAttribute("Display name of the user; null when none was set."),
+		"role_sid":      framework.TextAttribute("SID of the Role assigned to the user (`RL...`)."),
 		"is_online": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user is connected to the service. " +
 			"Null (not `false`) when the service's reachability indicator is off or the user has never been online."},
 		"is_notifiable": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the user has a potentially valid push notification registration. " +
 			"Null (not `false`) when the service's reachability indicator is off or the user never had a registration."},
-		"date_created": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was created, RFC 3339, as returned."},
-		"date_updated": schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the user was last updated, RFC 3339, as returned."},
-		"links":        schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "URLs of related resources keyed by Twilio's link names, such as " + links + "; null when Twilio returns null."},
-		"url":          schema.StringAttribute{Computed: true, MarkdownDescription: "Absolute URL of the user resource."},
-	}
+	})
 }
 
 // IdentityArgument is the optional identity of a user lookup.

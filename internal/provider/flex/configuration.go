@@ -89,19 +89,11 @@ type configurationModel struct {
 }
 
 func (d *configurationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	text := func(doc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: doc}
-	}
-	sidOf := func(prefix, doc string) schema.Attribute {
+	text, boolean, date := framework.TextAttribute, framework.FlagAttribute, framework.DateAttribute
+	sidOf := func(prefix, doc string) schema.StringAttribute {
 		return text("SID of " + doc + " (`" + prefix + "...`); null when Twilio returns null.")
 	}
-	boolean := func(doc string) schema.Attribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: doc + "; null (not `false`) when Twilio returns null."}
-	}
-	date := func(doc string) schema.Attribute {
-		return schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: doc + ", RFC 3339, as returned."}
-	}
-	jsonOf := func(doc string) schema.Attribute {
+	jsonOf := func(doc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, CustomType: jsontypes.NormalizedType{},
 			MarkdownDescription: doc + " Twilio's JSON exactly as returned (the spec leaves its shape open); null when Twilio returns null. Decode it with `jsondecode()`."}
 	}

@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -162,4 +163,30 @@ func (l *List[T, M]) read(ctx context.Context, c *Conn, resp *datasource.ReadRes
 		}
 	}
 	return ObjectList(ctx, resp.State.Schema, path.Root(l.Attr), models, with)
+}
+
+// sorted is the objects of items of kind kind ("" for all), sorted by name
+// then kind (byte order) so that plans stay stable. items stays as read:
+// other lookups share it.
+func (o *Objects[T]) sorted(items []T, kind string) []*T {
+	out := make([]*T, 0, len(items))
+	for i := range items {
+		if o.OfKind(&items[i], kind) {
+			out = append(out, &items[i])
+		}
+	}
+	kindOf := func(it *T) string {
+		if o.Kind == nil {
+			return ""
+		}
+		return DerefOr(o.Kind.Of(it), "")
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ni, nj := DerefOr(o.Name(out[i]), ""), DerefOr(o.Name(out[j]), "")
+		if ni != nj {
+			return ni < nj
+		}
+		return kindOf(out[i]) < kindOf(out[j])
+	})
+	return out
 }

@@ -89,16 +89,17 @@ func (s *Scope) among(noun string) string {
 func (l *Lookup[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	o := l.Objects
 	attrs := l.Attributes()
+	names := o.names()
 	exactlyOne := "`sid`"
-	for i, n := range o.names() {
+	for i, n := range names {
 		sep := ", "
-		if i == len(o.names())-1 {
+		if i == len(names)-1 {
 			sep = " and "
 		}
 		exactlyOne += sep + "`" + n.Field + "`"
 	}
 	others := "the other is"
-	if len(o.names()) > 1 {
+	if len(names) > 1 {
 		others = "the others are"
 	}
 	attrs["sid"] = schema.StringAttribute{
@@ -107,7 +108,7 @@ func (l *Lookup[T, M]) Schema(ctx context.Context, _ datasource.SchemaRequest, r
 		Computed:            true,
 		Validators:          []validator.String{SidValidator(o.SidPrefix)},
 	}
-	for _, n := range o.names() {
+	for _, n := range names {
 		attrs[n.Field] = schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("%s of the %s, matched exactly and case-sensitively against %s "+
 				"(the provider reads the list of %s once per run and shares it among the lookups on it). Exactly one of %s must be set.",
@@ -203,7 +204,7 @@ func (l *Lookup[T, M]) Read(ctx context.Context, req datasource.ReadRequest, res
 	}
 	if l.Scope != nil {
 		attrs[l.Scope.Attr] = args.scope
-		if args.scope.IsNull() || args.scope.IsUnknown() {
+		if (args.scope.IsNull() || args.scope.IsUnknown()) && l.Objects.ScopeOf != nil {
 			attrs[l.Scope.Attr] = types.StringPointerValue(l.Objects.ScopeOf(item))
 		}
 	}
@@ -237,7 +238,7 @@ func (l *Lookup[T, M]) find(ctx context.Context, c *Conn, args lookupArguments) 
 			item, diags = o.FetchOne(ctx, c, scope, where, Key{Field: "sid", Value: DerefOr(o.Sid(item), "")})
 		}
 	}
-	if !diags.HasError() && l.CheckScope && scope != "" {
+	if !diags.HasError() && l.CheckScope && scope != "" && o.ScopeOf != nil {
 		diags.Append(Key{Field: l.Scope.Attr, Value: scope}.Check(o.Resource, nil, o.ScopeOf(item))...)
 	}
 	return item, diags
@@ -322,32 +323,6 @@ func (o *Objects[T]) existing(items []T, by Alias[T], asked string) string {
 		return "none"
 	}
 	return joinUpTo(all, len(all), MaxNamed)
-}
-
-// sorted is the objects of items of kind kind ("" for all), sorted by name
-// then kind (byte order) so that plans stay stable. items stays as read:
-// other lookups share it.
-func (o *Objects[T]) sorted(items []T, kind string) []*T {
-	out := make([]*T, 0, len(items))
-	for i := range items {
-		if o.OfKind(&items[i], kind) {
-			out = append(out, &items[i])
-		}
-	}
-	kindOf := func(it *T) string {
-		if o.Kind == nil {
-			return ""
-		}
-		return DerefOr(o.Kind.Of(it), "")
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		ni, nj := DerefOr(o.Name(out[i]), ""), DerefOr(o.Name(out[j]), "")
-		if ni != nj {
-			return ni < nj
-		}
-		return kindOf(out[i]) < kindOf(out[j])
-	})
-	return out
 }
 
 // nameWords is how descriptions call a name field: "Name", "Unique name".

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
@@ -42,6 +43,11 @@ func fieldsOf(t reflect.Type) (modelFields, error) {
 			name := field.Tag.Get("tfsdk")
 			if name == "" || !field.Type.Implements(reflect.TypeFor[attr.Value]()) {
 				return fmt.Errorf("field %s of %s is not an attr.Value tagged tfsdk. This is a bug in the provider", field.Name, t)
+			}
+			// An embedded struct's field of the same name would be
+			// shadowed, and the attribute left unset.
+			if slices.Contains(f.names, name) {
+				return fmt.Errorf("attribute %s is tagged twice in %s. This is a bug in the provider", name, t)
 			}
 			f.names = append(f.names, name)
 			f.index = append(f.index, index)

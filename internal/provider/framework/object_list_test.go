@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
@@ -111,5 +112,18 @@ func TestObjectListIsWhatStateSetMakes(t *testing.T) {
 				t.Fatalf("state\n%v\nwant (State.Set's)\n%v", built.Raw, reflected.Raw)
 			}
 		})
+	}
+}
+
+// A model that tags one attribute twice (a field shadowing an embedded
+// one) is refused rather than written half-set.
+func TestObjectList_attributeTaggedTwiceIsRefused(t *testing.T) {
+	type twice struct {
+		shared
+		Sid types.String `tfsdk:"sid"`
+	}
+	_, diags := ObjectList(context.Background(), itemsSchema, path.Root("items"), []twice{{}}, nil)
+	if !diags.HasError() || !strings.Contains(diags[0].Detail(), "attribute sid is tagged twice") {
+		t.Fatalf("diags = %v", diags)
 	}
 }

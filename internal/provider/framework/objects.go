@@ -59,9 +59,9 @@ func (o *Objects[T]) names() []Alias[T] {
 	return append([]Alias[T]{{Field: o.NameField, Of: o.Name}}, o.OtherNames...)
 }
 
-// named is the name field called field.
+// named is the name field called field, NameField when none is.
 func (o *Objects[T]) named(field string) Alias[T] {
-	for _, n := range o.names() {
+	for _, n := range o.OtherNames {
 		if n.Field == field {
 			return n
 		}

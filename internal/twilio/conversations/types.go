@@ -52,14 +52,6 @@ type Configuration struct {
 	Links                      map[string]*string `json:"links"`
 }
 
-// Service is conversations.v1.service: Chat's chat.ServiceBase, field for
-// field, so that one converts to the other.
-type Service struct {
-	Sid          *string            `json:"sid"`
-	AccountSid   *string            `json:"account_sid"`
-	FriendlyName *string            `json:"friendly_name"`
-	DateCreated  *string            `json:"date_created"`
-	DateUpdated  *string            `json:"date_updated"`
-	URL          *string            `json:"url"`
-	Links        map[string]*string `json:"links"`
-}
+// Service is conversations.v1.service: exactly Chat's chat.ServiceBase,
+// the same object on the same host family.
+type Service chat.ServiceBase
